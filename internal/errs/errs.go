@@ -1,0 +1,121 @@
+// Package errs gives pmpath's errors a kind. Domain and storage code return
+// these; the HTTP layer maps each kind to a status and a problem document in
+// one place.
+package errs
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Kind classifies an error by what the caller can do about it.
+type Kind int
+
+// The kinds. The zero value is Internal: an error nobody classified is a bug
+// and is shown to users as a generic message.
+const (
+	Internal        Kind = iota
+	Invalid              // the request is well formed but its content is wrong
+	Malformed            // the request cannot be parsed
+	Unauthenticated      // no credentials, or bad ones
+	Forbidden            // authenticated, but not allowed
+	NotFound             // no such resource (or not one the caller may know of)
+	Conflict             // the request clashes with the current state
+	TooLarge             // the request body is over the limit
+	TooManyRequests      // a rate limit was hit
+	Unavailable          // a dependency (the database) is down
+	Unsupported          // the operation does not exist for this resource
+)
+
+var kindNames = map[Kind]string{
+	Internal:        "internal",
+	Invalid:         "invalid",
+	Malformed:       "malformed",
+	Unauthenticated: "unauthenticated",
+	Forbidden:       "forbidden",
+	NotFound:        "not_found",
+	Conflict:        "conflict",
+	TooLarge:        "too_large",
+	TooManyRequests: "too_many_requests",
+	Unavailable:     "unavailable",
+	Unsupported:     "unsupported",
+}
+
+// String returns the kind's name, as used in problem type URIs and logs.
+func (k Kind) String() string {
+	if s, ok := kindNames[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("kind(%d)", int(k))
+}
+
+// FieldError says what is wrong with one field of the input. Path is a JSON
+// path into the request body or a parameter name, such as "$.answers.q01" or
+// "query.limit".
+type FieldError struct {
+	Path    string `json:"path"`
+	Message string `json:"message"`
+}
+
+// Error is an error with a kind, a message safe to show the caller, optional
+// field errors and an optional cause that is logged but never shown.
+type Error struct {
+	Kind   Kind
+	Msg    string
+	Fields []FieldError
+	Err    error
+}
+
+// Error implements error.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Kind.String())
+	if e.Msg != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Msg)
+	}
+	for _, f := range e.Fields {
+		fmt.Fprintf(&b, "; %s: %s", f.Path, f.Message)
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// E returns an error of kind k with a message for the caller.
+func E(k Kind, format string, args ...any) *Error {
+	return &Error{Kind: k, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Wrap returns an error of kind k with a message for the caller and a cause
+// for the logs.
+func Wrap(k Kind, err error, msg string) *Error {
+	return &Error{Kind: k, Msg: msg, Err: err}
+}
+
+// Fields returns an Invalid error listing field errors.
+func Fields(msg string, fields ...FieldError) *Error {
+	return &Error{Kind: Invalid, Msg: msg, Fields: fields}
+}
+
+// KindOf returns the kind of the first *Error in err's chain, or Internal.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return Internal
+}
+
+// As returns the first *Error in err's chain.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
