@@ -1,0 +1,336 @@
+package api
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/construct"
+	"github.com/pmpath/pmpath/internal/errs"
+	"github.com/pmpath/pmpath/internal/i18n"
+)
+
+// catalogHandlers serves the public, read-mostly career catalog.
+type catalogHandlers struct {
+	catalog *catalog.Service
+	langs   *i18n.Negotiator
+	maxAge  time.Duration
+}
+
+type stageJSON struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+}
+
+type sourceJSON struct {
+	Name string  `json:"name"`
+	URL  *string `json:"url"`
+	Year int     `json:"year"`
+}
+
+type salaryJSON struct {
+	Label    string     `json:"label"`
+	MinJPY   int64      `json:"min_jpy"`
+	MaxJPY   *int64     `json:"max_jpy"`
+	Estimate bool       `json:"estimate"`
+	Note     *string    `json:"note"`
+	Source   sourceJSON `json:"source"`
+}
+
+type roleSummaryJSON struct {
+	Slug           string       `json:"slug"`
+	Track          string       `json:"track"`
+	Level          stageJSON    `json:"level"`
+	Name           string       `json:"name"`
+	Summary        string       `json:"summary"`
+	Certifications []string     `json:"certifications"`
+	SalaryRanges   []salaryJSON `json:"salary_ranges"`
+}
+
+type weightJSON struct {
+	Dimension string `json:"dimension"`
+	Name      string `json:"name"`
+	Weight    int    `json:"weight"`
+	Rationale string `json:"rationale"`
+}
+
+type stepJSON struct {
+	ID             string    `json:"id"`
+	Stage          stageJSON `json:"stage"`
+	Title          string    `json:"title"`
+	Detail         string    `json:"detail"`
+	Experience     string    `json:"experience"`
+	Months         int       `json:"months"`
+	Certifications []string  `json:"certifications"`
+}
+
+type roleDetailJSON struct {
+	Slug             string            `json:"slug"`
+	Track            string            `json:"track"`
+	Level            stageJSON         `json:"level"`
+	Name             string            `json:"name"`
+	Summary          string            `json:"summary"`
+	Responsibilities []string          `json:"responsibilities"`
+	Profile          []weightJSON      `json:"profile"`
+	Roadmap          []stepJSON        `json:"roadmap"`
+	Certifications   []certSummaryJSON `json:"certifications"`
+	SalaryRanges     []salaryJSON      `json:"salary_ranges"`
+}
+
+type certSummaryJSON struct {
+	Slug         string    `json:"slug"`
+	Abbreviation string    `json:"abbreviation"`
+	Name         string    `json:"name"`
+	Issuer       string    `json:"issuer"`
+	Track        string    `json:"track"`
+	Stage        stageJSON `json:"stage"`
+	URL          string    `json:"url"`
+	Summary      string    `json:"summary"`
+}
+
+type certLevelJSON struct {
+	Code        string `json:"code"`
+	Name        string `json:"name"`
+	Status      string `json:"status"`
+	Requirement string `json:"requirement"`
+}
+
+type roleRefJSON struct {
+	Slug string `json:"slug"`
+	Name string `json:"name"`
+}
+
+type certDetailJSON struct {
+	certSummaryJSON
+	Format        string          `json:"format"`
+	Prerequisites string          `json:"prerequisites"`
+	Proves        string          `json:"proves"`
+	Levels        []certLevelJSON `json:"levels"`
+	Source        sourceJSON      `json:"source"`
+	Roles         []roleRefJSON   `json:"roles"`
+}
+
+func stageOf(s construct.Stage, l i18n.Lang) stageJSON {
+	out := stageJSON{Key: string(s)}
+	if r, ok := construct.Rank(s); ok {
+		out.Name = construct.Stages[r].Name.In(l)
+	}
+	return out
+}
+
+func sourceOf(s catalog.Source) sourceJSON {
+	out := sourceJSON{Name: s.Name, Year: s.Year}
+	if s.URL != "" {
+		out.URL = &s.URL
+	}
+	return out
+}
+
+func salariesOf(ranges []catalog.SalaryRange, l i18n.Lang) []salaryJSON {
+	out := make([]salaryJSON, len(ranges))
+	for i, s := range ranges {
+		out[i] = salaryJSON{Label: s.Label.In(l), MinJPY: s.MinJPY, MaxJPY: s.MaxJPY, Estimate: s.Estimate, Source: sourceOf(s.Source)}
+		if s.Note != nil {
+			n := s.Note.In(l)
+			out[i].Note = &n
+		}
+	}
+	return out
+}
+
+func roleSummaryOf(r catalog.Role, l i18n.Lang) roleSummaryJSON {
+	return roleSummaryJSON{
+		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level, l),
+		Name: r.Name.In(l), Summary: r.Summary.In(l),
+		Certifications: nonNil(r.CertificationSlugs()), SalaryRanges: salariesOf(r.Salary, l),
+	}
+}
+
+func certSummaryOf(c catalog.Certification, l i18n.Lang) certSummaryJSON {
+	return certSummaryJSON{
+		Slug: c.Slug, Abbreviation: c.Abbreviation, Name: c.Name.In(l), Issuer: c.Issuer.In(l),
+		Track: c.Track, Stage: stageOf(c.Stage, l), URL: c.URL, Summary: c.Summary.In(l),
+	}
+}
+
+func roleDetailOf(r catalog.Role, snap *catalog.Snapshot, l i18n.Lang) roleDetailJSON {
+	out := roleDetailJSON{
+		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level, l),
+		Name: r.Name.In(l), Summary: r.Summary.In(l),
+		Responsibilities: make([]string, len(r.Responsibilities)),
+		Profile:          make([]weightJSON, len(r.Profile)),
+		Roadmap:          make([]stepJSON, len(r.Roadmap)),
+		Certifications:   []certSummaryJSON{},
+		SalaryRanges:     salariesOf(r.Salary, l),
+	}
+	for i, t := range r.Responsibilities {
+		out.Responsibilities[i] = t.In(l)
+	}
+	for i, w := range r.Profile {
+		d, _ := construct.LookupDimension(w.Dimension)
+		out.Profile[i] = weightJSON{Dimension: string(w.Dimension), Name: d.Name.In(l), Weight: w.Weight, Rationale: w.Rationale.In(l)}
+	}
+	for i, s := range r.Roadmap {
+		out.Roadmap[i] = stepOf(s, l)
+	}
+	for _, slug := range r.CertificationSlugs() {
+		if c, ok := snap.Certification(slug); ok {
+			out.Certifications = append(out.Certifications, certSummaryOf(c, l))
+		}
+	}
+	return out
+}
+
+func certDetailOf(c catalog.Certification, snap *catalog.Snapshot, l i18n.Lang) certDetailJSON {
+	out := certDetailJSON{
+		certSummaryJSON: certSummaryOf(c, l),
+		Format:          c.Format.In(l), Prerequisites: c.Prerequisites.In(l), Proves: c.Proves.In(l),
+		Levels: make([]certLevelJSON, len(c.Levels)), Source: sourceOf(c.Source), Roles: []roleRefJSON{},
+	}
+	for i, lv := range c.Levels {
+		out.Levels[i] = certLevelJSON{Code: lv.Code, Name: lv.Name.In(l), Status: lv.Status, Requirement: lv.Requirement.In(l)}
+	}
+	for _, r := range snap.RolesWithCertification(c.Slug) {
+		out.Roles = append(out.Roles, roleRefJSON{Slug: r.Slug, Name: r.Name.In(l)})
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// requestLang picks the response language; an explicit ?lang= we do not
+// speak is a field error rather than a silent fallback.
+func requestLang(c *gin.Context, langs *i18n.Negotiator) (i18n.Lang, error) {
+	q, given := c.GetQuery("lang")
+	if given && q != string(i18n.JA) && q != string(i18n.EN) {
+		return "", errs.Fields("unsupported language", errs.FieldError{Path: "query.lang", Message: "must be ja or en"})
+	}
+	return langs.Pick(q, c.GetHeader("Accept-Language")), nil
+}
+
+func (h *catalogHandlers) listRoles(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	snap, err := h.catalog.Snapshot(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	track := c.Query("track")
+	if track != "" && !construct.ValidTrack(construct.Track(track)) {
+		writeError(c, errs.Fields("unknown track", errs.FieldError{Path: "query.track", Message: "must be pm or pmo"}))
+		return
+	}
+	roles := []roleSummaryJSON{}
+	for _, r := range snap.Roles {
+		if track == "" || string(r.Track) == track {
+			roles = append(roles, roleSummaryOf(r, l))
+		}
+	}
+	h.writeCacheable(c, l, gin.H{"roles": roles})
+}
+
+func (h *catalogHandlers) getRole(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	r, snap, err := h.catalog.Role(c.Request.Context(), c.Param("slug"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	h.writeCacheable(c, l, roleDetailOf(r, snap, l))
+}
+
+func (h *catalogHandlers) listCertifications(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	snap, err := h.catalog.Snapshot(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	certs := make([]certSummaryJSON, len(snap.Certifications))
+	for i, x := range snap.Certifications {
+		certs[i] = certSummaryOf(x, l)
+	}
+	h.writeCacheable(c, l, gin.H{"certifications": certs})
+}
+
+func (h *catalogHandlers) getCertification(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	x, snap, err := h.catalog.Certification(c.Request.Context(), c.Param("slug"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	h.writeCacheable(c, l, certDetailOf(x, snap, l))
+}
+
+// writeCacheable writes a JSON body with a strong ETag of its bytes and
+// answers 304 when the client already holds it.
+func (h *catalogHandlers) writeCacheable(c *gin.Context, l i18n.Lang, v any) {
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, v); err != nil {
+		writeError(c, err)
+		return
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	hdr := c.Writer.Header()
+	hdr.Set("ETag", etag)
+	hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(h.maxAge.Seconds())))
+	hdr.Set("Vary", "Accept-Language")
+	hdr.Set("Content-Language", string(l))
+	if etagMatches(c.GetHeader("If-None-Match"), etag) {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", buf.Bytes())
+}
+
+// etagMatches implements the weak comparison of If-None-Match (RFC 9110
+// 13.1.2).
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+func stepOf(s catalog.Step, l i18n.Lang) stepJSON {
+	return stepJSON{
+		ID: s.ID, Stage: stageOf(s.Stage, l), Title: s.Title.In(l), Detail: s.Detail.In(l),
+		Experience: s.Experience.In(l), Months: s.Months, Certifications: nonNil(s.Certifications),
+	}
+}

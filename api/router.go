@@ -1,0 +1,125 @@
+// Package api is pmpath's HTTP layer: the Gin router, its middleware, the
+// handlers and their request and response types, the one mapping from error
+// kinds to problem documents, and the OpenAPI document it is tested against.
+package api
+
+import (
+	"context"
+	_ "embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/errs"
+	"github.com/pmpath/pmpath/internal/i18n"
+)
+
+// OpenAPI is the API's specification, served at /api/v1/openapi.yaml.
+//
+//go:embed openapi.yaml
+var OpenAPI []byte
+
+// Pinger reports whether the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps is everything the router needs.
+type Deps struct {
+	Logger         *slog.Logger
+	Catalog        *catalog.Service
+	DB             Pinger
+	Registry       *prometheus.Registry
+	Frontend       fs.FS
+	MaxBodyBytes   int64
+	TrustedProxies []string
+	CatalogMaxAge  time.Duration
+}
+
+// NewRouter builds the HTTP handler.
+func NewRouter(d Deps) (http.Handler, error) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		return nil, err
+	}
+	m, err := newMetrics(d.Registry)
+	if err != nil {
+		return nil, err
+	}
+	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes))
+
+	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
+	r.GET("/readyz", readyz(d.DB))
+	r.GET("/metrics", m.handler())
+
+	v1 := r.Group("/api/v1")
+	v1.GET("/openapi.yaml", func(c *gin.Context) {
+		c.Header("Cache-Control", "public, max-age=300")
+		c.Data(http.StatusOK, "application/yaml; charset=utf-8", OpenAPI)
+	})
+	ch := &catalogHandlers{catalog: d.Catalog, langs: i18n.NewNegotiator(), maxAge: d.CatalogMaxAge}
+	v1.GET("/roles", ch.listRoles)
+	v1.GET("/roles/:slug", ch.getRole)
+	v1.GET("/certifications", ch.listCertifications)
+	v1.GET("/certifications/:slug", ch.getCertification)
+
+	spa := spaHandler(d.Frontend)
+	r.NoRoute(func(c *gin.Context) {
+		p := c.Request.URL.Path
+		if strings.HasPrefix(p, "/api/") || (c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead) {
+			writeError(c, errs.E(errs.NotFound, "no such endpoint: %s %s", c.Request.Method, p))
+			return
+		}
+		spa(c)
+	})
+	r.NoMethod(func(c *gin.Context) {
+		writeError(c, errs.E(errs.Unsupported, "%s is not allowed on %s", c.Request.Method, c.Request.URL.Path))
+	})
+	return r, nil
+}
+
+func readyz(db Pinger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+		defer cancel()
+		if err := db.Ping(ctx); err != nil {
+			writeError(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, gin.H{"status": "ready"})
+	}
+}
+
+// spaHandler serves the built frontend: a file when one matches the path,
+// else index.html so client-side routes load the app.
+func spaHandler(dist fs.FS) gin.HandlerFunc {
+	files := http.FileServerFS(dist)
+	return func(c *gin.Context) {
+		name := strings.TrimPrefix(c.Request.URL.Path, "/")
+		if name != "" {
+			if st, err := fs.Stat(dist, name); err == nil && !st.IsDir() {
+				if strings.HasPrefix(name, "assets/") {
+					c.Header("Cache-Control", "public, max-age=31536000, immutable")
+				}
+				files.ServeHTTP(c.Writer, c.Request)
+				return
+			}
+		}
+		index, err := fs.ReadFile(dist, "index.html")
+		if err != nil {
+			writeError(c, errs.E(errs.NotFound, "the web app is not built"))
+			return
+		}
+		c.Header("Cache-Control", "no-cache")
+		c.Data(http.StatusOK, "text/html; charset=utf-8", index)
+	}
+}
