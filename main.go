@@ -1,0 +1,249 @@
+// Command pmpath runs the pmpath service: a career-guidance API and web app
+// for engineers choosing between project manager and PMO careers.
+//
+//	pmpath [serve]   run the HTTP server (migrates and seeds first)
+//	pmpath migrate   apply schema migrations and exit
+//	pmpath seed      load the seed catalog and exit
+//	pmpath healthcheck  exit 0 when the local server reports ready
+//
+// Settings come from PMPATH_* environment variables; see README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/pmpath/pmpath/api"
+	"github.com/pmpath/pmpath/frontend"
+	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/config"
+	"github.com/pmpath/pmpath/internal/store"
+	"github.com/pmpath/pmpath/seed"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Environ(), os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "pmpath:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage: pmpath [command]
+
+commands:
+  serve     run the HTTP server (the default); migrates and seeds first
+  migrate   apply database migrations and exit
+  seed      load the seed catalog into the database and exit
+  healthcheck
+            ask the server at PMPATH_ADDR whether it is ready (for container
+            health checks); exits non-zero when it is not
+
+Configuration is read from PMPATH_* environment variables (see README.md).
+`
+
+// run is the whole program; tests call it with their own arguments,
+// environment and output.
+func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	if len(args) > 0 {
+		return fmt.Errorf("%s takes no arguments, got %q\n%s", cmd, args, usage)
+	}
+	if cmd == "help" || cmd == "-h" || cmd == "--help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cfg, err := config.Load(environ)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+
+	switch cmd {
+	case "healthcheck":
+		return healthcheck(ctx, cfg.Addr)
+	case "serve":
+		return serve(ctx, cfg, log)
+	case "migrate":
+		db, err := openDB(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		version, err := db.SchemaVersion(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "schema at version %d\n", version)
+		return nil
+	case "seed":
+		db, err := openDB(ctx, cfg, log)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		changed, err := catalog.NewService(db).Seed(ctx, seedFS(cfg))
+		if err != nil {
+			return err
+		}
+		if changed {
+			fmt.Fprintln(stdout, "catalog seeded")
+		} else {
+			fmt.Fprintln(stdout, "catalog already up to date")
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+// healthcheck asks the server listening on addr for /readyz.
+func healthcheck(ctx context.Context, addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("healthcheck: PMPATH_ADDR %q: %w", addr, err)
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "127.0.0.1"
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+net.JoinHostPort(host, port)+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("healthcheck: %w", err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("healthcheck: /readyz answered %d", res.StatusCode)
+	}
+	return nil
+}
+
+// seedFS returns the catalog seed files: PMPATH_SEED_DIR when set, else the
+// files built into the binary.
+func seedFS(cfg config.Config) fs.FS {
+	if cfg.SeedDir != "" {
+		return os.DirFS(cfg.SeedDir)
+	}
+	return seed.FS
+}
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: cfg.LogLevel}
+	if cfg.LogFormat == "text" {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// openDB connects and migrates.
+func openDB(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	db, err := store.Open(ctx, store.Options{
+		PostgresURL:  cfg.DatabaseURL,
+		SQLitePath:   cfg.SQLitePath,
+		MaxOpenConns: cfg.DBMaxOpenConns,
+		Logger:       log,
+	})
+	if err != nil {
+		return nil, err
+	}
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, m := range applied {
+		log.Info("migration applied", "version", m.Version, "source", m.Source)
+	}
+	return db, nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	db, err := openDB(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	catalogs := catalog.NewService(db)
+	if cfg.SeedOnStart {
+		changed, err := catalogs.Seed(ctx, seedFS(cfg))
+		if err != nil {
+			return err
+		}
+		log.Info("catalog seed checked", "changed", changed)
+	}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(db.SQL(), string(db.Dialect())),
+	)
+	handler, err := api.NewRouter(api.Deps{
+		Logger:         log,
+		Catalog:        catalogs,
+		DB:             db,
+		Registry:       reg,
+		Frontend:       frontend.Dist(),
+		MaxBodyBytes:   cfg.MaxBodyBytes,
+		TrustedProxies: cfg.TrustedProxies,
+		CatalogMaxAge:  cfg.CatalogMaxAge,
+	})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "url", "http://"+ln.Addr().String(), "database", string(db.Dialect()))
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
