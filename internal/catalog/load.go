@@ -21,7 +21,7 @@ const (
 // Load reads and validates the catalog from a seed file system laid out as
 // certifications.yaml and roles/*.yaml. It returns every problem it finds as
 // datafile.Problems, naming each file as seed/<name>, or the catalog with
-// roles in file-name order.
+// roles ordered PM track first, then by level, then by slug.
 func Load(fsys fs.FS) (*Catalog, error) {
 	l := newLoader()
 	c := &Catalog{}
@@ -62,6 +62,7 @@ func Load(fsys fs.FS) (*Catalog, error) {
 	if err := l.Err(); err != nil {
 		return nil, err
 	}
+	sortRoles(c.Roles)
 	return c, nil
 }
 
@@ -139,4 +140,21 @@ func (l *loader) crossCheck(c *Catalog, roleFile map[string]string) {
 		slices.Sort(missing)
 		l.add(RolesDir, "", "required roles are missing: "+strings.Join(missing, ", "))
 	}
+}
+
+// sortRoles orders roles as people browse them: by track, then from the
+// entry level up.
+func sortRoles(roles []Role) {
+	sort.SliceStable(roles, func(i, j int) bool {
+		a, b := roles[i], roles[j]
+		if a.Track != b.Track {
+			return a.Track == construct.TrackPM
+		}
+		ra, _ := construct.Rank(a.Level)
+		rb, _ := construct.Rank(b.Level)
+		if ra != rb {
+			return ra < rb
+		}
+		return a.Slug < b.Slug
+	})
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -71,6 +72,14 @@ func TestLoadValid(t *testing.T) {
 	}
 	if len(c.Roles) != len(RequiredRoles) || len(c.Certifications) != len(RequiredCertifications) {
 		t.Fatalf("got %d roles, %d certifications", len(c.Roles), len(c.Certifications))
+	}
+	var order []string
+	for _, r := range c.Roles {
+		order = append(order, r.Slug)
+	}
+	// All template roles are track pmo, level lead: slug order decides.
+	if !sort.StringsAreSorted(order) {
+		t.Errorf("roles not in order: %v", order)
 	}
 	r, _ := c.Role("pmo-analyst")
 	if got := r.CertificationSlugs(); strings.Join(got, ",") != "pmp,ipa-pm" {

@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pmpath/pmpath/internal/catalog"
@@ -22,6 +23,14 @@ func TestSeedLoads(t *testing.T) {
 		if len(r.Salary) == 0 || len(r.Roadmap) == 0 {
 			t.Errorf("role %q has no salary or roadmap", slug)
 		}
+	}
+	var order []string
+	for _, r := range c.Roles {
+		order = append(order, r.Slug)
+	}
+	want := "pm-assistant project-manager program-manager portfolio-manager pmo-administrator pmo-analyst pmo-manager pmo-director"
+	if got := strings.Join(order, " "); got != want {
+		t.Errorf("role order = %s\nwant %s", got, want)
 	}
 	for _, slug := range catalog.RequiredCertifications {
 		if _, ok := c.Certification(slug); !ok {
