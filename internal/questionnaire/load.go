@@ -1,0 +1,170 @@
+package questionnaire
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/pmpath/pmpath/internal/construct"
+	"github.com/pmpath/pmpath/internal/datafile"
+)
+
+// Scoring points a choice option may give one dimension.
+const (
+	MinPoints = 1
+	MaxPoints = 3
+)
+
+// LoadFS reads every questionnaire file in fsys, laid out as
+// <slug>/v<version>.yaml, and returns them sorted by slug and version. Any
+// problem in any file fails the whole load, with every problem listed.
+func LoadFS(fsys fs.FS) ([]*Questionnaire, error) {
+	files, err := fs.Glob(fsys, "*/v*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	c := datafile.NewChecker("assessments/")
+	var out []*Questionnaire
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			c.Add(f, "", "cannot read: %v", err)
+			continue
+		}
+		q := parse(c, f, data)
+		if q == nil {
+			continue
+		}
+		wantSlug, wantVersion := path.Dir(f), strings.TrimSuffix(strings.TrimPrefix(path.Base(f), "v"), ".yaml")
+		if q.Slug != wantSlug || strconv.Itoa(q.Version) != wantVersion {
+			c.Add(f, "", "holds %s version %d; its path must be %s/v%d.yaml", q.Slug, q.Version, q.Slug, q.Version)
+		}
+		out = append(out, q)
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Slug != out[j].Slug {
+			return out[i].Slug < out[j].Slug
+		}
+		return out[i].Version < out[j].Version
+	})
+	return out, nil
+}
+
+// Parse decodes and validates one questionnaire; name is used in messages.
+func Parse(name string, data []byte) (*Questionnaire, error) {
+	c := datafile.NewChecker("")
+	q := parse(c, name, data)
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	return q, nil
+}
+
+// parse decodes and checks one file, recording problems in c. It returns
+// nil only when the file does not decode at all.
+func parse(c *datafile.Checker, file string, data []byte) *Questionnaire {
+	var q Questionnaire
+	if !c.Decode(file, data, &q) {
+		return nil
+	}
+	c.Validate(file, "", q)
+	check(c, file, &q)
+	return &q
+}
+
+// check applies the rules struct tags cannot express: per-type fields,
+// unique ids, known dimensions and stages, and scores on every option.
+func check(c *datafile.Checker, file string, q *Questionnaire) {
+	ids := map[string]bool{}
+	measured := map[construct.Dimension]int{}
+	for i, it := range q.Items {
+		at := func(field string) string {
+			if field == "" {
+				return fmt.Sprintf("items[%d] (%s)", i, it.ID)
+			}
+			return fmt.Sprintf("items[%d] (%s).%s", i, it.ID, field)
+		}
+		if ids[it.ID] {
+			c.Add(file, at("id"), "%q is used by another item", it.ID)
+		}
+		ids[it.ID] = true
+		optIDs := map[string]bool{}
+		for j, o := range it.Options {
+			if optIDs[o.ID] {
+				c.Add(file, at(fmt.Sprintf("options[%d].id", j)), "%q is used by another option of this item", o.ID)
+			}
+			optIDs[o.ID] = true
+		}
+
+		switch it.Type {
+		case Likert:
+			if _, ok := construct.LookupDimension(it.Dimension); !ok {
+				c.Add(file, at("dimension"), "%q is not a known dimension", it.Dimension)
+			}
+			measured[it.Dimension]++
+			if len(it.Options) > 0 || it.Select != "" {
+				c.Add(file, at("options"), "a likert item has no options or select")
+			}
+		case Choice:
+			if it.Dimension != "" || it.Reverse || it.Select != "" {
+				c.Add(file, at("dimension"), "a choice item scores through its options; it takes no dimension, reverse or select")
+			}
+			if len(it.Options) < 2 {
+				c.Add(file, at("options"), "a choice item needs at least 2 options")
+			}
+			for j, o := range it.Options {
+				field := at(fmt.Sprintf("options[%d]", j))
+				if len(o.Scores) == 0 {
+					c.Add(file, field+".scores", "every option of a choice item must score at least one dimension")
+				}
+				for d, p := range o.Scores {
+					if _, ok := construct.LookupDimension(d); !ok {
+						c.Add(file, field+".scores."+string(d), "is not a known dimension")
+					} else if p < MinPoints || p > MaxPoints {
+						c.Add(file, field+".scores."+string(d), "must be %d to %d points, not %d", MinPoints, MaxPoints, p)
+					}
+					measured[d]++
+				}
+				if o.Stage != "" || o.Certification != "" || o.Exclusive {
+					c.Add(file, field, "a choice option takes no stage, certification or exclusive")
+				}
+			}
+		case Experience:
+			if it.Select != SelectOne && it.Select != SelectMany {
+				c.Add(file, at("select"), "must be one or many")
+			}
+			if it.Dimension != "" || it.Reverse {
+				c.Add(file, at("dimension"), "an experience item measures no dimension")
+			}
+			if len(it.Options) < 2 {
+				c.Add(file, at("options"), "an experience item needs at least 2 options")
+			}
+			for j, o := range it.Options {
+				field := at(fmt.Sprintf("options[%d]", j))
+				if len(o.Scores) > 0 {
+					c.Add(file, field+".scores", "experience feeds readiness, not aptitude: no scores")
+				}
+				if _, ok := construct.Rank(o.Stage); !ok {
+					c.Add(file, field+".stage", "must be one of foundation, coordinator, practitioner, lead, manager, executive")
+				}
+				if o.Exclusive && it.Select != SelectMany {
+					c.Add(file, field+".exclusive", "only an option of a multi-select item can be exclusive")
+				}
+				if o.Certification != "" && !datafile.ValidSlug(o.Certification) {
+					c.Add(file, field+".certification", "must be a certification slug")
+				}
+			}
+		}
+	}
+	for _, d := range construct.Dimensions {
+		if measured[d.Key] == 0 {
+			c.Add(file, "items", "no item measures dimension %q", d.Key)
+		}
+	}
+}
