@@ -33,6 +33,8 @@ unit:
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./api
+	$(GO) test -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) ./internal/questionnaire
+	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./internal/scoring
 
 clean:
 	rm -rf bin pmpath.db pmpath.db-wal pmpath.db-shm

@@ -27,7 +27,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/pmpath/pmpath/api"
+	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
+	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/config"
 	"github.com/pmpath/pmpath/internal/store"
@@ -192,6 +194,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		}
 		log.Info("catalog seed checked", "changed", changed)
 	}
+	assessments := assessment.NewService(db, catalogs, func() time.Time { return time.Now().UTC() })
+	if err := assessments.Publish(ctx, questionnaires.FS); err != nil {
+		return err
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
@@ -202,6 +208,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	handler, err := api.NewRouter(api.Deps{
 		Logger:         log,
 		Catalog:        catalogs,
+		Assessments:    assessments,
 		DB:             db,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),

@@ -146,6 +146,24 @@ func TestServeEndToEnd(t *testing.T) {
 			if code := getJSON(t, base+"/api/v1/roles/nope", &p); code != http.StatusNotFound || p.Status != 404 {
 				t.Errorf("unknown role: status %d, problem %+v", code, p)
 			}
+			// The questionnaire is published at start-up; a draft round-trips.
+			var qs struct {
+				Questionnaires []struct{ Slug string }
+			}
+			if code := getJSON(t, base+"/api/v1/questionnaires", &qs); code != http.StatusOK || len(qs.Questionnaires) != 1 || qs.Questionnaires[0].Slug != "pm-pmo-fit" {
+				t.Errorf("questionnaires: %d %+v", code, qs)
+			}
+			res, err := http.Post(base+"/api/v1/assessments", "application/json", strings.NewReader(`{"questionnaire":"pm-pmo-fit","answers":{"q01":4}}`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var draft struct{ ID, Token string }
+			json.NewDecoder(res.Body).Decode(&draft)
+			res.Body.Close()
+			if res.StatusCode != http.StatusCreated || draft.Token == "" {
+				t.Errorf("create draft: %d %+v", res.StatusCode, draft)
+			}
+
 			addr := strings.TrimPrefix(base, "http://")
 			if err := run(context.Background(), []string{"healthcheck"}, []string{"PMPATH_ADDR=" + addr}, io.Discard, io.Discard); err != nil {
 				t.Errorf("healthcheck against a ready server: %v", err)

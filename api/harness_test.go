@@ -23,7 +23,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/pmpath/pmpath/api"
+	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
+	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/store/storetest"
@@ -87,8 +89,9 @@ func TestMain(m *testing.M) {
 // testServer is the real router on a real, freshly seeded database.
 type testServer struct {
 	*httptest.Server
-	DB      *store.DB
-	Catalog *catalog.Catalog
+	DB          *store.DB
+	Catalog     *catalog.Catalog
+	Assessments *assessment.Service
 }
 
 func newTestServer(t *testing.T, db *store.DB) *testServer {
@@ -101,9 +104,14 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	as := assessment.NewService(db, svc, func() time.Time { return time.Now().UTC() })
+	if err := as.Publish(context.Background(), questionnaires.FS); err != nil {
+		t.Fatalf("publish questionnaires: %v", err)
+	}
 	h, err := api.NewRouter(api.Deps{
 		Logger:        slog.New(slog.DiscardHandler),
 		Catalog:       svc,
+		Assessments:   as,
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
 		Frontend:      frontend.Dist(),
@@ -115,7 +123,17 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, DB: db, Catalog: c}
+	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as}
+}
+
+// count returns the number of rows in table.
+func (s *testServer) count(t *testing.T, table string) int {
+	t.Helper()
+	var n int
+	if err := s.DB.SQL().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 // eachDB runs fn against a test server on each database.

@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
@@ -34,6 +35,7 @@ type Pinger interface {
 type Deps struct {
 	Logger         *slog.Logger
 	Catalog        *catalog.Service
+	Assessments    *assessment.Service
 	DB             Pinger
 	Registry       *prometheus.Registry
 	Frontend       fs.FS
@@ -71,6 +73,14 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.GET("/roles/:slug", ch.getRole)
 	v1.GET("/certifications", ch.listCertifications)
 	v1.GET("/certifications/:slug", ch.getCertification)
+
+	ah := &assessmentHandlers{svc: d.Assessments, langs: ch.langs, validate: newValidate()}
+	v1.GET("/questionnaires", ah.listQuestionnaires)
+	v1.GET("/questionnaires/:slug", ah.getQuestionnaire)
+	v1.POST("/assessments", ah.create)
+	v1.GET("/assessments/:id", ah.get)
+	v1.PATCH("/assessments/:id", ah.patch)
+	v1.POST("/assessments/:id/submit", ah.submit)
 
 	spa := spaHandler(d.Frontend)
 	r.NoRoute(func(c *gin.Context) {

@@ -1,0 +1,53 @@
+package api
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pmpath/pmpath/assessments"
+	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/questionnaire"
+	"github.com/pmpath/pmpath/internal/scoring"
+)
+
+func TestExplain(t *testing.T) {
+	qs, err := questionnaire.LoadFS(assessments.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := qs[0]
+	s01, _ := q.Item("s01")
+	q12, _ := q.Item("q12")
+	answers := questionnaire.Answers{"s01": {Option: "c"}, "q12": {Value: 5}}
+	chosen, _ := s01.Option("c")
+	tests := []struct {
+		name   string
+		reason scoring.Reason
+		lang   i18n.Lang
+		want   []string
+	}{
+		{"strength, statement, ja", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "analysis", Weight: 5, Score: 88, Items: []string{"q12"}}, i18n.JA,
+			[]string{"「分析・可視化」が88点", "重要度 5/5", "への回答に表れています", shorten(q12.Text.JA, 48)}},
+		{"strength, choice, en", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "analysis", Weight: 5, Score: 88, Items: []string{"s01"}}, i18n.EN,
+			[]string{"Your Analysis score of 88", "weight 5 of 5", "your choice “" + shorten(chosen.Text.EN, 48) + "”"}},
+		{"strength, choice, ja", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "organizing", Weight: 4, Score: 70, Items: []string{"s01"}}, i18n.JA,
+			[]string{"を選んだことに表れています"}},
+		{"gap, no answers named", scoring.Reason{Kind: scoring.ReasonGap, Dimension: "leadership", Weight: 4, Score: 20}, i18n.EN,
+			[]string{"Your Leadership score of 20 is below what this role asks for (weight 4 of 5)."}},
+		{"gap, ja", scoring.Reason{Kind: scoring.ReasonGap, Dimension: "leadership", Weight: 4, Score: 20}, i18n.JA,
+			[]string{"「リーダーシップ」が20点で、この役割が求める水準（重要度 4/5）を下回っています。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := explain(tt.reason, answers, q, tt.lang)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("explain = %q\nwant it to contain %q", got, w)
+				}
+			}
+		})
+	}
+	if got := shorten("あいうえお", 3); got != "あい…" {
+		t.Errorf("shorten = %q", got)
+	}
+}

@@ -1,0 +1,210 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/pmpath/pmpath/internal/assessment"
+	"github.com/pmpath/pmpath/internal/errs"
+	"github.com/pmpath/pmpath/internal/i18n"
+)
+
+const (
+	tokenHeader       = "X-Assessment-Token"
+	idempotencyHeader = "Idempotency-Key"
+	replayedHeader    = "Idempotent-Replayed"
+)
+
+// assessmentHandlers serves questionnaires and assessments.
+type assessmentHandlers struct {
+	svc      *assessment.Service
+	langs    *i18n.Negotiator
+	validate *validate
+}
+
+type createAssessmentRequest struct {
+	Questionnaire  string                     `json:"questionnaire" validate:"required,max=64"`
+	Answers        map[string]json.RawMessage `json:"answers"`
+	Submit         bool                       `json:"submit"`
+	ElapsedSeconds int                        `json:"elapsed_seconds" validate:"gte=0,lte=604800"`
+}
+
+type patchAssessmentRequest struct {
+	Answers map[string]json.RawMessage `json:"answers" validate:"required"`
+}
+
+var validIdempotencyKey = regexp.MustCompile(`^[\x21-\x7e]{1,255}$`)
+
+func idempotencyKey(c *gin.Context) (string, error) {
+	k := c.GetHeader(idempotencyHeader)
+	if k != "" && !validIdempotencyKey.MatchString(k) {
+		return "", errs.Fields("invalid Idempotency-Key", errs.FieldError{Path: "header.Idempotency-Key", Message: "must be 1-255 visible ASCII characters (a UUID is best)"})
+	}
+	return k, nil
+}
+
+func (h *assessmentHandlers) listQuestionnaires(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	qs, err := h.svc.Questionnaires(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	out := make([]questionnaireSummaryJSON, len(qs))
+	for i, q := range qs {
+		out[i] = questionnaireSummaryOf(q, l)
+	}
+	c.Header("Content-Language", string(l))
+	c.JSON(http.StatusOK, gin.H{"questionnaires": out})
+}
+
+func (h *assessmentHandlers) getQuestionnaire(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	q, err := h.svc.Questionnaire(c.Request.Context(), c.Param("slug"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Content-Language", string(l))
+	c.JSON(http.StatusOK, questionnaireFormOf(q, l))
+}
+
+func (h *assessmentHandlers) create(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	key, err := idempotencyKey(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	var req createAssessmentRequest
+	if err := decodeJSON(c.Request, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	if err := h.validate.Struct(req, "$"); err != nil {
+		writeError(c, err)
+		return
+	}
+	created, err := h.svc.Create(c.Request.Context(), assessment.CreateInput{
+		Questionnaire:  req.Questionnaire,
+		Answers:        req.Answers,
+		Submit:         req.Submit,
+		Elapsed:        time.Duration(req.ElapsedSeconds) * time.Second,
+		IdempotencyKey: key,
+	})
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	view, err := h.view(c, created.Assessment, l)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	view.Token = created.Token
+	if created.Replayed {
+		c.Header(replayedHeader, "true")
+	}
+	c.Header("Location", "/api/v1/assessments/"+created.Assessment.ID)
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusCreated, view)
+}
+
+func (h *assessmentHandlers) get(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	a, err := h.svc.Get(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	h.writeView(c, http.StatusOK, a, l)
+}
+
+func (h *assessmentHandlers) patch(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	var req patchAssessmentRequest
+	if err := decodeJSON(c.Request, &req); err != nil {
+		writeError(c, err)
+		return
+	}
+	if err := h.validate.Struct(req, "$"); err != nil {
+		writeError(c, err)
+		return
+	}
+	a, err := h.svc.MergeAnswers(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader), req.Answers)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	h.writeView(c, http.StatusOK, a, l)
+}
+
+func (h *assessmentHandlers) submit(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	key, err := idempotencyKey(c)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	a, replayed, err := h.svc.Submit(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader), key)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	if replayed {
+		c.Header(replayedHeader, "true")
+	}
+	h.writeView(c, http.StatusOK, a, l)
+}
+
+func (h *assessmentHandlers) writeView(c *gin.Context, status int, a *assessment.Assessment, l i18n.Lang) {
+	view, err := h.view(c, a, l)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Header("Content-Language", string(l))
+	c.JSON(status, view)
+}
+
+func (h *assessmentHandlers) view(c *gin.Context, a *assessment.Assessment, l i18n.Lang) (*assessmentJSON, error) {
+	ctx := c.Request.Context()
+	q, err := h.svc.Version(ctx, a.Questionnaire, a.QuestionnaireVersion)
+	if err != nil {
+		return nil, err
+	}
+	snap, err := h.svc.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return assessmentOf(a, q, snap, l), nil
+}
