@@ -11,6 +11,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -29,17 +31,20 @@ import (
 	"github.com/pmpath/pmpath/api"
 	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
+	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/config"
+	"github.com/pmpath/pmpath/internal/password"
 	"github.com/pmpath/pmpath/internal/store"
+	"github.com/pmpath/pmpath/internal/token"
 	"github.com/pmpath/pmpath/seed"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Environ(), os.Stdout, os.Stderr); err != nil {
+	if err := run(ctx, os.Args[1:], os.Environ(), os.Stdin, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "pmpath:", err)
 		os.Exit(1)
 	}
@@ -51,6 +56,9 @@ commands:
   serve     run the HTTP server (the default); migrates and seeds first
   migrate   apply database migrations and exit
   seed      load the seed catalog into the database and exit
+  user create --email E --role R [--name N] [--password-stdin]
+            create an account (R: admin, advisor, recruiter); the password
+            is read from standard input, or generated and printed once
   healthcheck
             ask the server at PMPATH_ADDR whether it is ready (for container
             health checks); exits non-zero when it is not
@@ -60,10 +68,13 @@ Configuration is read from PMPATH_* environment variables (see README.md).
 
 // run is the whole program; tests call it with their own arguments,
 // environment and output.
-func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) error {
+func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cmd := "serve"
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
+	}
+	if cmd == "user" {
+		return userCommand(ctx, args, environ, stdin, stdout, stderr)
 	}
 	if len(args) > 0 {
 		return fmt.Errorf("%s takes no arguments, got %q\n%s", cmd, args, usage)
@@ -113,6 +124,33 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		return nil
 	}
 	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+// newAccounts builds the account service and its token signer. The
+// signing key is PMPATH_JWT_SECRET, or one generated once and kept in the
+// database.
+func newAccounts(ctx context.Context, cfg config.Config, db *store.DB, log *slog.Logger) (*account.Service, *token.Signer, error) {
+	key := cfg.JWTSecret
+	if key == "" {
+		log.Warn("PMPATH_JWT_SECRET is not set: using a key generated and stored in the database; set one in production")
+		var err error
+		key, err = db.ServerKey(ctx, "jwt-hs256", func() string {
+			b := make([]byte, 32)
+			if _, err := rand.Read(b); err != nil {
+				panic(err)
+			}
+			return hex.EncodeToString(b)
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	signer, err := token.NewSigner([]byte(key), cfg.AccessTokenTTL, time.Now)
+	if err != nil {
+		return nil, nil, err
+	}
+	hasher := password.NewHasher(cfg.HashConcurrency)
+	return account.NewService(db, hasher, password.Check, signer, time.Now), signer, nil
 }
 
 // healthcheck asks the server listening on addr for /readyz.
@@ -194,8 +232,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		}
 		log.Info("catalog seed checked", "changed", changed)
 	}
-	assessments := assessment.NewService(db, catalogs, func() time.Time { return time.Now().UTC() })
+	assessments := assessment.NewService(db, catalogs, time.Now)
 	if err := assessments.Publish(ctx, questionnaires.FS); err != nil {
+		return err
+	}
+	accounts, signer, err := newAccounts(ctx, cfg, db, log)
+	if err != nil {
 		return err
 	}
 
@@ -209,6 +251,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Logger:         log,
 		Catalog:        catalogs,
 		Assessments:    assessments,
+		Accounts:       accounts,
+		Signer:         signer,
 		DB:             db,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),

@@ -57,7 +57,7 @@ func startServer(t *testing.T, env []string) (string, func() error) {
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
 	env = append([]string{"PMPATH_ADDR=127.0.0.1:0", "PMPATH_LOG_FORMAT=json"}, env...)
-	go func() { done <- run(ctx, []string{"serve"}, env, io.Discard, logs) }()
+	go func() { done <- run(ctx, []string{"serve"}, env, nil, io.Discard, logs) }()
 
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
@@ -165,13 +165,13 @@ func TestServeEndToEnd(t *testing.T) {
 			}
 
 			addr := strings.TrimPrefix(base, "http://")
-			if err := run(context.Background(), []string{"healthcheck"}, []string{"PMPATH_ADDR=" + addr}, io.Discard, io.Discard); err != nil {
+			if err := run(context.Background(), []string{"healthcheck"}, []string{"PMPATH_ADDR=" + addr}, nil, io.Discard, io.Discard); err != nil {
 				t.Errorf("healthcheck against a ready server: %v", err)
 			}
 			if err := stop(); err != nil {
 				t.Errorf("graceful stop: %v", err)
 			}
-			if err := run(context.Background(), []string{"healthcheck"}, []string{"PMPATH_ADDR=" + addr}, io.Discard, io.Discard); err == nil {
+			if err := run(context.Background(), []string{"healthcheck"}, []string{"PMPATH_ADDR=" + addr}, nil, io.Discard, io.Discard); err == nil {
 				t.Error("healthcheck passed against a stopped server")
 			}
 		})
@@ -185,7 +185,7 @@ func TestMigrateAndSeedCommands(t *testing.T) {
 			var out bytes.Buffer
 			for i := 0; i < 2; i++ {
 				out.Reset()
-				if err := run(context.Background(), []string{"migrate"}, env, &out, io.Discard); err != nil {
+				if err := run(context.Background(), []string{"migrate"}, env, nil, &out, io.Discard); err != nil {
 					t.Fatalf("migrate #%d: %v", i+1, err)
 				}
 				if !strings.HasPrefix(out.String(), "schema at version ") {
@@ -194,7 +194,7 @@ func TestMigrateAndSeedCommands(t *testing.T) {
 			}
 			for i, want := range []string{"catalog seeded\n", "catalog already up to date\n"} {
 				out.Reset()
-				if err := run(context.Background(), []string{"seed"}, env, &out, io.Discard); err != nil {
+				if err := run(context.Background(), []string{"seed"}, env, nil, &out, io.Discard); err != nil {
 					t.Fatalf("seed #%d: %v", i+1, err)
 				}
 				if out.String() != want {
@@ -236,7 +236,7 @@ func TestMalformedSeedStopsStartup(t *testing.T) {
 			} else {
 				env = append(env, "PMPATH_SQLITE_PATH="+opts.SQLitePath)
 			}
-			err = run(context.Background(), []string{"serve"}, env, io.Discard, io.Discard)
+			err = run(context.Background(), []string{"serve"}, env, nil, io.Discard, io.Discard)
 			if err == nil {
 				t.Fatal("serve started with a malformed seed")
 			}
@@ -272,13 +272,69 @@ func TestRunRejectsBadUsage(t *testing.T) {
 		{[]string{"serve"}, []string{"PMPATH_DATABASE_URL=postgres://postgres@127.0.0.1:1/none?connect_timeout=2"}, "open postgres"},
 	}
 	for _, tt := range tests {
-		err := run(context.Background(), tt.args, tt.env, io.Discard, io.Discard)
+		err := run(context.Background(), tt.args, tt.env, nil, io.Discard, io.Discard)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("run(%v) = %v, want error containing %q", tt.args, err, tt.want)
 		}
 	}
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"help"}, nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "usage: pmpath") {
+	if err := run(context.Background(), []string{"help"}, nil, nil, &out, io.Discard); err != nil || !strings.Contains(out.String(), "usage: pmpath") {
 		t.Errorf("help: %v, %q", err, out.String())
+	}
+}
+
+// TestUserCreate bootstraps an admin from the shell, then signs in as them
+// through the real server.
+func TestUserCreate(t *testing.T) {
+	env := dbEnv(t, store.SQLite)
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"user", "create", "--email", "Root@Example.com", "--role", "admin"}, env, nil, &out, io.Discard)
+	if err != nil {
+		t.Fatalf("user create: %v", err)
+	}
+	var generated string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if p, ok := strings.CutPrefix(line, "password: "); ok {
+			generated = p
+		}
+	}
+	if !strings.HasPrefix(out.String(), "created admin root@example.com") || len(generated) < 20 {
+		t.Fatalf("output %q", out.String())
+	}
+	out.Reset()
+	err = run(context.Background(), []string{"user", "create", "--email", "adv@example.com", "--role", "advisor", "--name", "相談員", "--password-stdin"}, env, strings.NewReader("an advisor passphrase 42\n"), &out, io.Discard)
+	if err != nil || strings.Contains(out.String(), "password:") {
+		t.Fatalf("user create --password-stdin: %v, %q", err, out.String())
+	}
+
+	for _, tt := range []struct {
+		args  []string
+		stdin string
+		want  string
+	}{
+		{[]string{"user", "create", "--email", "x@example.com", "--role", "candidate"}, "", "must be advisor, recruiter or admin"},
+		{[]string{"user", "create", "--role", "admin"}, "", "needs --email and --role"},
+		{[]string{"user", "create", "--email", "root@example.com", "--role", "admin"}, "", "already exists"},
+		{[]string{"user", "create", "--email", "y@example.com", "--role", "admin", "--password-stdin"}, "password\n", "password"},
+		{[]string{"user", "delete"}, "", "usage: pmpath user create"},
+	} {
+		err := run(context.Background(), tt.args, env, strings.NewReader(tt.stdin), io.Discard, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("run(%v) = %v, want an error containing %q", tt.args, err, tt.want)
+		}
+	}
+
+	base, _ := startServer(t, env)
+	for email, pw := range map[string]string{"root@example.com": generated, "adv@example.com": "an advisor passphrase 42"} {
+		res, err := http.Post(base+"/api/v1/auth/login", "application/json", strings.NewReader(`{"email":"`+email+`","password":"`+pw+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ User struct{ Role string } }
+		json.NewDecoder(res.Body).Decode(&body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || body.User.Role == "candidate" {
+			t.Errorf("login %s: %d, role %q", email, res.StatusCode, body.User.Role)
+		}
 	}
 }

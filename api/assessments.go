@@ -47,6 +47,19 @@ func idempotencyKey(c *gin.Context) (string, error) {
 	return k, nil
 }
 
+// access is who is asking for an assessment.
+func access(c *gin.Context) assessment.Access {
+	return assessment.Access{UserID: ownerOf(c), Token: c.GetHeader(tokenHeader)}
+}
+
+// ownerOf is the signed-in caller's id, or "" when anonymous.
+func ownerOf(c *gin.Context) string {
+	if p := principal(c); p != nil {
+		return p.UserID
+	}
+	return ""
+}
+
 func (h *assessmentHandlers) listQuestionnaires(c *gin.Context) {
 	l, err := requestLang(c, h.langs)
 	if err != nil {
@@ -107,6 +120,7 @@ func (h *assessmentHandlers) create(c *gin.Context) {
 		Submit:         req.Submit,
 		Elapsed:        time.Duration(req.ElapsedSeconds) * time.Second,
 		IdempotencyKey: key,
+		Owner:          ownerOf(c),
 	})
 	if err != nil {
 		writeError(c, err)
@@ -132,7 +146,7 @@ func (h *assessmentHandlers) get(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	a, err := h.svc.Get(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader))
+	a, err := h.svc.Get(c.Request.Context(), c.Param("id"), access(c))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -155,7 +169,7 @@ func (h *assessmentHandlers) patch(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	a, err := h.svc.MergeAnswers(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader), req.Answers)
+	a, err := h.svc.MergeAnswers(c.Request.Context(), c.Param("id"), access(c), req.Answers)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -174,7 +188,7 @@ func (h *assessmentHandlers) submit(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	a, replayed, err := h.svc.Submit(c.Request.Context(), c.Param("id"), c.GetHeader(tokenHeader), key)
+	a, replayed, err := h.svc.Submit(c.Request.Context(), c.Param("id"), access(c), key)
 	if err != nil {
 		writeError(c, err)
 		return

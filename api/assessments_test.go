@@ -426,3 +426,8 @@ func TestDraftKeepsItsVersion(t *testing.T) {
 		}
 	})
 }
+
+// scoringtestSheet is the typical answer sheet of a role's persona.
+func scoringtestSheet(q *questionnaire.Questionnaire, role string) questionnaire.Answers {
+	return scoringtest.Personas[role].Persona.Sheet(q)
+}

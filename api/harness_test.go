@@ -25,10 +25,13 @@ import (
 	"github.com/pmpath/pmpath/api"
 	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
+	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/password"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/store/storetest"
+	"github.com/pmpath/pmpath/internal/token"
 	"github.com/pmpath/pmpath/seed"
 )
 
@@ -92,7 +95,13 @@ type testServer struct {
 	DB          *store.DB
 	Catalog     *catalog.Catalog
 	Assessments *assessment.Service
+	Accounts    *account.Service
+	Signer      *token.Signer
 }
+
+// hasher is shared by every test server: it caps concurrent hashing for
+// the whole test binary, as it does for one server.
+var hasher = password.NewHasher(4)
 
 func newTestServer(t *testing.T, db *store.DB) *testServer {
 	t.Helper()
@@ -108,10 +117,17 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	if err := as.Publish(context.Background(), questionnaires.FS); err != nil {
 		t.Fatalf("publish questionnaires: %v", err)
 	}
+	signer, err := token.NewSigner([]byte("test-signing-key-test-signing-key!"), 15*time.Minute, time.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts := account.NewService(db, hasher, password.Check, signer, time.Now)
 	h, err := api.NewRouter(api.Deps{
-		Logger:        slog.New(slog.DiscardHandler),
+		Logger:        slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
 		Catalog:       svc,
 		Assessments:   as,
+		Accounts:      accounts,
+		Signer:        signer,
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
 		Frontend:      frontend.Dist(),
@@ -123,7 +139,7 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as}
+	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as, Accounts: accounts, Signer: signer}
 }
 
 // count returns the number of rows in table.
@@ -134,6 +150,16 @@ func (s *testServer) count(t *testing.T, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// testWriter sends the server's error logs to the test's log, so a 500
+// shows its cause.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Helper()
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }
 
 // eachDB runs fn against a test server on each database.

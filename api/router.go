@@ -15,10 +15,12 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/token"
 )
 
 // OpenAPI is the API's specification, served at /api/v1/openapi.yaml.
@@ -36,6 +38,8 @@ type Deps struct {
 	Logger         *slog.Logger
 	Catalog        *catalog.Service
 	Assessments    *assessment.Service
+	Accounts       *account.Service
+	Signer         *token.Signer
 	DB             Pinger
 	Registry       *prometheus.Registry
 	Frontend       fs.FS
@@ -58,12 +62,13 @@ func NewRouter(d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes))
+	signedIn := requireRole(account.Candidate, account.Advisor, account.Recruiter, account.Admin)
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	r.GET("/readyz", readyz(d.DB))
 	r.GET("/metrics", m.handler())
 
-	v1 := r.Group("/api/v1")
+	v1 := r.Group("/api/v1", authenticate(d.Signer, d.Accounts))
 	v1.GET("/openapi.yaml", func(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.Data(http.StatusOK, "application/yaml; charset=utf-8", OpenAPI)
@@ -81,6 +86,17 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.GET("/assessments/:id", ah.get)
 	v1.PATCH("/assessments/:id", ah.patch)
 	v1.POST("/assessments/:id/submit", ah.submit)
+
+	acc := &accountHandlers{accounts: d.Accounts, assessments: d.Assessments, validate: ah.validate}
+	v1.POST("/auth/register", acc.register)
+	v1.POST("/auth/login", acc.login)
+	v1.POST("/auth/refresh", acc.refresh)
+	v1.POST("/auth/logout", signedIn, acc.logout)
+	v1.GET("/me", signedIn, acc.me)
+	v1.PATCH("/me", signedIn, acc.patchMe)
+	v1.DELETE("/me", signedIn, acc.deleteMe)
+	v1.GET("/me/assessments", signedIn, acc.myAssessments)
+	v1.POST("/me/assessments", signedIn, acc.claim)
 
 	spa := spaHandler(d.Frontend)
 	r.NoRoute(func(c *gin.Context) {

@@ -28,7 +28,9 @@ const (
 
 // Assessment is one person's attempt at one questionnaire version.
 type Assessment struct {
-	ID                   string
+	ID string
+	// OwnerID is the account that owns it; empty while anonymous.
+	OwnerID              string
 	Questionnaire        string
 	QuestionnaireVersion int
 	Status               Status
@@ -75,6 +77,18 @@ type Store interface {
 	SubmitAssessment(ctx context.Context, a *Assessment, idem *Idempotency) error
 	// Idempotency returns the record for a key hash, or NotFound.
 	Idempotency(ctx context.Context, keyHash string) (*Idempotency, error)
+	// ClaimAssessment gives an anonymous assessment to ownerID and voids
+	// its token; Conflict if someone else owns it.
+	ClaimAssessment(ctx context.Context, id, ownerID string) error
+	// AssessmentsOf lists an owner's assessments, newest first.
+	AssessmentsOf(ctx context.Context, ownerID string) ([]*Assessment, error)
+}
+
+// Access is who asks for an assessment: a signed-in user, the holder of
+// an anonymous assessment's token, or both.
+type Access struct {
+	UserID string
+	Token  string
 }
 
 // Clock tells the time; tests pass a fixed one.

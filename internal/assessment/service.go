@@ -121,6 +121,8 @@ type CreateInput struct {
 	Elapsed time.Duration
 	// IdempotencyKey, when set, makes a retry return the first outcome.
 	IdempotencyKey string
+	// Owner is the signed-in user starting it; empty when anonymous.
+	Owner string
 }
 
 // Created is the outcome of Create.
@@ -152,7 +154,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) 
 	if in.IdempotencyKey != "" {
 		body, _ := json.Marshal(answers)
 		idem = &Idempotency{
-			KeyHash:     hashParts("create", in.IdempotencyKey),
+			KeyHash:     hashParts("create", in.Owner, in.IdempotencyKey),
 			RequestHash: hashParts(q.Slug, fmt.Sprint(in.Submit), string(body)),
 		}
 		if c, err := s.replayCreate(ctx, idem); c != nil || err != nil {
@@ -162,7 +164,7 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) 
 
 	now := s.now()
 	a := &Assessment{
-		ID: uuid.NewString(), Questionnaire: q.Slug, QuestionnaireVersion: q.Version,
+		ID: uuid.NewString(), OwnerID: in.Owner, Questionnaire: q.Slug, QuestionnaireVersion: q.Version,
 		Status: Draft, Answers: answers, CreatedAt: now, UpdatedAt: now,
 	}
 	if in.Submit {
@@ -172,7 +174,10 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) 
 	}
 	token, tokenHash := newToken()
 	if idem != nil {
-		idem.AssessmentID, idem.Token, idem.CreatedAt = a.ID, token, now
+		idem.AssessmentID, idem.CreatedAt = a.ID, now
+		if a.OwnerID == "" {
+			idem.Token = token
+		}
 	}
 	if err := s.store.CreateAssessment(ctx, a, tokenHash, idem); err != nil {
 		if idem != nil && errs.KindOf(err) == errs.Conflict {
@@ -182,6 +187,10 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) 
 			}
 		}
 		return nil, err
+	}
+	if a.OwnerID != "" {
+		// An owned assessment is reached through the account; no token.
+		token = ""
 	}
 	return &Created{Assessment: a, Token: token}, nil
 }
@@ -225,11 +234,12 @@ func (s *Service) score(ctx context.Context, q *questionnaire.Questionnaire, a *
 	return nil
 }
 
-// Get returns an assessment to the holder of its token. A wrong token gets
-// the same NotFound as a missing assessment, so ids cannot be probed.
-func (s *Service) Get(ctx context.Context, id, token string) (*Assessment, error) {
-	if token == "" {
-		return nil, errs.E(errs.Unauthenticated, "send the assessment's token in X-Assessment-Token")
+// Get returns an assessment to whoever may see it: its owner, or, while it
+// is anonymous, the holder of its token. Anyone else gets the same NotFound
+// as for a missing assessment, so ids cannot be probed.
+func (s *Service) Get(ctx context.Context, id string, who Access) (*Assessment, error) {
+	if who.Token == "" && who.UserID == "" {
+		return nil, errs.E(errs.Unauthenticated, "sign in, or send the assessment's token in X-Assessment-Token")
 	}
 	if _, err := uuid.Parse(id); err != nil {
 		return nil, errs.E(errs.NotFound, "no assessment %q", id)
@@ -238,16 +248,48 @@ func (s *Service) Get(ctx context.Context, id, token string) (*Assessment, error
 	if err != nil {
 		return nil, err
 	}
-	if !tokenMatches(token, hash) {
+	switch {
+	case a.OwnerID != "" && a.OwnerID == who.UserID:
+		return a, nil
+	case a.OwnerID == "" && tokenMatches(who.Token, hash):
+		return a, nil
+	}
+	return nil, errs.E(errs.NotFound, "no assessment %q", id)
+}
+
+// Claim gives an anonymous assessment to the signed-in user who presents
+// its token. The token stops working: from now on the account is the key.
+// Claiming one's own assessment again is a no-op.
+func (s *Service) Claim(ctx context.Context, id, token, userID string) (*Assessment, error) {
+	if _, err := uuid.Parse(id); err != nil {
 		return nil, errs.E(errs.NotFound, "no assessment %q", id)
 	}
+	a, hash, err := s.store.Assessment(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if a.OwnerID == userID {
+		return a, nil
+	}
+	if a.OwnerID != "" || !tokenMatches(token, hash) {
+		return nil, errs.E(errs.NotFound, "no assessment %q", id)
+	}
+	if err := s.store.ClaimAssessment(ctx, id, userID); err != nil {
+		return nil, err
+	}
+	a.OwnerID = userID
 	return a, nil
+}
+
+// Mine lists a user's assessments, newest first.
+func (s *Service) Mine(ctx context.Context, userID string) ([]*Assessment, error) {
+	return s.store.AssessmentsOf(ctx, userID)
 }
 
 // MergeAnswers merges answers into a draft: new items are added, answered
 // ones replaced.
-func (s *Service) MergeAnswers(ctx context.Context, id, token string, raw map[string]json.RawMessage) (*Assessment, error) {
-	a, err := s.Get(ctx, id, token)
+func (s *Service) MergeAnswers(ctx context.Context, id string, who Access, raw map[string]json.RawMessage) (*Assessment, error) {
+	a, err := s.Get(ctx, id, who)
 	if err != nil {
 		return nil, err
 	}
@@ -279,8 +321,8 @@ func (s *Service) MergeAnswers(ctx context.Context, id, token string, raw map[st
 
 // Submit scores a draft on the questionnaire version it was started on.
 // With an Idempotency-Key, a retry returns the first outcome.
-func (s *Service) Submit(ctx context.Context, id, token, idempotencyKey string) (a *Assessment, replayed bool, err error) {
-	a, err = s.Get(ctx, id, token)
+func (s *Service) Submit(ctx context.Context, id string, who Access, idempotencyKey string) (a *Assessment, replayed bool, err error) {
+	a, err = s.Get(ctx, id, who)
 	if err != nil {
 		return nil, false, err
 	}

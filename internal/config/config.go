@@ -42,6 +42,15 @@ type Config struct {
 	CatalogMaxAge time.Duration `env:"CATALOG_MAX_AGE" envDefault:"5m"`
 	// SeedOnStart loads the seed catalog at start-up.
 	SeedOnStart bool `env:"SEED_ON_START" envDefault:"true"`
+	// JWTSecret signs access tokens (at least 32 bytes). Empty: a random key
+	// is generated once and kept in the database, so restarts and replicas
+	// share it; set it explicitly in production and keep it out of the DB.
+	JWTSecret string `env:"JWT_SECRET"`
+	// AccessTokenTTL is the lifetime of access tokens.
+	AccessTokenTTL time.Duration `env:"ACCESS_TOKEN_TTL" envDefault:"15m"`
+	// HashConcurrency caps password hashes running at once (each takes
+	// 19 MiB).
+	HashConcurrency int `env:"HASH_CONCURRENCY" envDefault:"4"`
 	// SeedDir, when set, is a directory laid out like seed/ whose files
 	// replace the catalog built into the binary.
 	SeedDir string `env:"SEED_DIR"`
@@ -93,6 +102,12 @@ func (c Config) validate() error {
 		return fmt.Errorf("config: PMPATH_DB_MAX_OPEN_CONNS must be at least 1")
 	case c.ShutdownTimeout <= 0:
 		return fmt.Errorf("config: PMPATH_SHUTDOWN_TIMEOUT must be positive")
+	case c.JWTSecret != "" && len(c.JWTSecret) < 32:
+		return fmt.Errorf("config: PMPATH_JWT_SECRET must be at least 32 bytes")
+	case c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > time.Hour:
+		return fmt.Errorf("config: PMPATH_ACCESS_TOKEN_TTL must be between 1m and 1h")
+	case c.HashConcurrency < 1:
+		return fmt.Errorf("config: PMPATH_HASH_CONCURRENCY must be at least 1")
 	}
 	for _, p := range c.TrustedProxies {
 		if _, err := netip.ParsePrefix(p); err == nil {

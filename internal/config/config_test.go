@@ -46,6 +46,9 @@ func TestLoadRejects(t *testing.T) {
 		{"PMPATH_TRUSTED_PROXIES=everyone", "neither an address nor a CIDR"},
 		{"PMPATH_SHUTDOWN_TIMEOUT=-1s", "must be positive"},
 		{"PMPATH_DB_MAX_OPEN_CONNS=0", "at least 1"},
+		{"PMPATH_JWT_SECRET=short", "at least 32 bytes"},
+		{"PMPATH_ACCESS_TOKEN_TTL=24h", "between 1m and 1h"},
+		{"PMPATH_HASH_CONCURRENCY=0", "at least 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.env, func(t *testing.T) {

@@ -27,6 +27,7 @@ func (questionnaireRow) TableName() string { return "questionnaires" }
 
 type assessmentRow struct {
 	ID                   string `gorm:"primaryKey"`
+	OwnerID              *string
 	QuestionnaireSlug    string
 	QuestionnaireVersion int
 	Status               string
@@ -95,6 +96,9 @@ func assessmentToRow(a *assessment.Assessment, tokenHash string) assessmentRow {
 		Status: string(a.Status), TokenHash: tokenHash, Answers: jsonOf(a.Answers),
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, SubmittedAt: a.SubmittedAt,
 	}
+	if a.OwnerID != "" {
+		row.OwnerID = &a.OwnerID
+	}
 	if r := a.Result; r != nil {
 		res := jsonOf(*r)
 		row.Result = &res
@@ -117,6 +121,9 @@ func assessmentFromRow(r assessmentRow) *assessment.Assessment {
 	if a.Answers == nil {
 		a.Answers = questionnaire.Answers{}
 	}
+	if r.OwnerID != nil {
+		a.OwnerID = *r.OwnerID
+	}
 	if r.SubmittedAt != nil {
 		t := r.SubmittedAt.UTC()
 		a.SubmittedAt = &t
@@ -136,7 +143,13 @@ func (db *DB) CreateAssessment(ctx context.Context, a *assessment.Assessment, to
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		return insertIdempotency(tx, idem)
+		if err := insertIdempotency(tx, idem); err != nil {
+			return err
+		}
+		if a.OwnerID != "" && a.Status == assessment.Submitted {
+			return setLatest(tx, a.OwnerID, a.ID)
+		}
+		return nil
 	})
 	return translate(err, "assessment")
 }
@@ -199,9 +212,71 @@ func (db *DB) SubmitAssessment(ctx context.Context, a *assessment.Assessment, id
 		if res.RowsAffected == 0 {
 			return errs.E(errs.Conflict, "assessment %s is already submitted", a.ID)
 		}
-		return insertIdempotency(tx, idem)
+		if err := insertIdempotency(tx, idem); err != nil {
+			return err
+		}
+		if a.OwnerID == "" {
+			return nil
+		}
+		return setLatest(tx, a.OwnerID, a.ID)
 	})
 	return translate(err, "assessment")
+}
+
+// setLatest records assessment id as the owner's latest result if it is
+// submitted and newer than the one recorded.
+func setLatest(tx *gorm.DB, ownerID, id string) error {
+	var row assessmentRow
+	if err := tx.Take(&row, "id = ?", id).Error; err != nil {
+		return err
+	}
+	if row.SubmittedAt == nil || row.Result == nil {
+		return nil
+	}
+	r := row.Result.V
+	fit := -1
+	if len(r.Roles) > 0 {
+		fit = r.Roles[0].Fit
+	}
+	return tx.Model(&userRow{}).
+		Where("id = ? AND (latest_submitted_at IS NULL OR latest_submitted_at <= ?)", ownerID, *row.SubmittedAt).
+		Updates(map[string]any{
+			"latest_assessment_id": id, "latest_role": r.RecommendedRole, "latest_lean": r.Orientation.Lean,
+			"latest_fit": fit, "latest_submitted_at": *row.SubmittedAt,
+		}).Error
+}
+
+// ClaimAssessment gives an anonymous assessment to ownerID.
+func (db *DB) ClaimAssessment(ctx context.Context, id, ownerID string) error {
+	err := db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&assessmentRow{}).Where("id = ? AND owner_id IS NULL", id).
+			Updates(map[string]any{"owner_id": ownerID, "token_hash": "claimed"})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return errs.E(errs.Conflict, "assessment %s already has an owner", id)
+		}
+		// The anonymous token must not come back through an idempotent replay.
+		if err := tx.Where("assessment_id = ?", id).Delete(&idempotencyRow{}).Error; err != nil {
+			return err
+		}
+		return setLatest(tx, ownerID, id)
+	})
+	return translate(err, "assessment")
+}
+
+// AssessmentsOf lists an owner's assessments, newest first.
+func (db *DB) AssessmentsOf(ctx context.Context, ownerID string) ([]*assessment.Assessment, error) {
+	var rows []assessmentRow
+	if err := db.gorm.WithContext(ctx).Where("owner_id = ?", ownerID).Order("created_at DESC, id DESC").Limit(500).Find(&rows).Error; err != nil {
+		return nil, translate(err, "assessment")
+	}
+	out := make([]*assessment.Assessment, len(rows))
+	for i, r := range rows {
+		out[i] = assessmentFromRow(r)
+	}
+	return out, nil
 }
 
 // Idempotency returns the record stored under keyHash.
