@@ -32,11 +32,14 @@ import (
 	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/config"
 	"github.com/pmpath/pmpath/internal/password"
+	"github.com/pmpath/pmpath/internal/progress"
 	"github.com/pmpath/pmpath/internal/store"
+	"github.com/pmpath/pmpath/internal/talent"
 	"github.com/pmpath/pmpath/internal/token"
 	"github.com/pmpath/pmpath/seed"
 )
@@ -253,6 +256,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Assessments:    assessments,
 		Accounts:       accounts,
 		Signer:         signer,
+		Advising:       advising.NewService(db, time.Now),
+		Talent:         talent.NewService(db, time.Now),
+		Progress:       progress.NewService(db, catalogs, time.Now),
+		Audit:          db,
 		DB:             db,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),

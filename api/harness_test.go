@@ -26,11 +26,14 @@ import (
 	questionnaires "github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/frontend"
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/password"
+	"github.com/pmpath/pmpath/internal/progress"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/store/storetest"
+	"github.com/pmpath/pmpath/internal/talent"
 	"github.com/pmpath/pmpath/internal/token"
 	"github.com/pmpath/pmpath/seed"
 )
@@ -128,6 +131,10 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 		Assessments:   as,
 		Accounts:      accounts,
 		Signer:        signer,
+		Advising:      advising.NewService(db, time.Now),
+		Talent:        talent.NewService(db, time.Now),
+		Progress:      progress.NewService(db, svc, time.Now),
+		Audit:         db,
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
 		Frontend:      frontend.Dist(),
@@ -198,6 +205,12 @@ func header(k, v string) callOpt { return func(c *callCfg) { c.header.Set(k, v) 
 // asserts the request fails validation against the spec, and still
 // validates the response.
 func invalidInput() callOpt { return func(c *callCfg) { c.badRequest = true } }
+
+// invalidInputUnless is invalidInput, except when only the server can tell
+// (the value is well formed by the document but refused by content).
+func invalidInputUnless(serverOnly bool) callOpt {
+	return func(c *callCfg) { c.badRequest = !serverOnly }
+}
 
 // do sends a request and checks the exchange against openapi.yaml.
 func (s *testServer) do(t *testing.T, method, path string, body []byte, opts ...callOpt) *response {

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
 
+	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/errs"
 )
 
@@ -32,6 +33,7 @@ func withRequestID(base *slog.Logger) gin.HandlerFunc {
 			id = uuid.NewString()
 		}
 		c.Set(ctxRequestID, id)
+		c.Request = c.Request.WithContext(audit.WithRequestID(c.Request.Context(), id))
 		c.Set(ctxLogger, base.With("request_id", id))
 		c.Header(requestIDHeader, id)
 		c.Next()

@@ -16,10 +16,14 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
+	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/progress"
+	"github.com/pmpath/pmpath/internal/talent"
 	"github.com/pmpath/pmpath/internal/token"
 )
 
@@ -27,6 +31,12 @@ import (
 //
 //go:embed openapi.yaml
 var OpenAPI []byte
+
+// AuditStore reads the audit log.
+type AuditStore interface {
+	audit.Store
+	AuditAbout(ctx context.Context, userID string) ([]audit.Entry, error)
+}
 
 // Pinger reports whether the database answers.
 type Pinger interface {
@@ -40,6 +50,10 @@ type Deps struct {
 	Assessments    *assessment.Service
 	Accounts       *account.Service
 	Signer         *token.Signer
+	Advising       *advising.Service
+	Talent         *talent.Service
+	Progress       *progress.Service
+	Audit          AuditStore
 	DB             Pinger
 	Registry       *prometheus.Registry
 	Frontend       fs.FS
@@ -97,6 +111,37 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.DELETE("/me", signedIn, acc.deleteMe)
 	v1.GET("/me/assessments", signedIn, acc.myAssessments)
 	v1.POST("/me/assessments", signedIn, acc.claim)
+
+	candidate := requireRole(account.Candidate)
+	mh := &mineHandlers{
+		accounts: d.Accounts, assessments: d.Assessments, advising: d.Advising, progress: d.Progress,
+		catalogs: d.Catalog, langs: ch.langs, validate: ah.validate,
+		audit: func(c *gin.Context, userID string) ([]audit.Entry, error) {
+			return d.Audit.AuditAbout(c.Request.Context(), userID)
+		},
+	}
+	v1.GET("/me/shares", candidate, mh.shares)
+	v1.POST("/me/shares", candidate, mh.share)
+	v1.DELETE("/me/shares/:advisor_id", candidate, mh.unshare)
+	v1.GET("/me/roadmap", signedIn, mh.roadmap)
+	v1.PUT("/me/roadmap/:step_id", signedIn, mh.setProgress)
+	v1.GET("/me/export", signedIn, mh.export)
+
+	sh := &staffHandlers{advising: d.Advising, talent: d.Talent, catalogs: d.Catalog, langs: ch.langs, validate: ah.validate}
+	advisor := v1.Group("/advisor", requireRole(account.Advisor))
+	advisor.GET("/candidates", sh.candidates)
+	advisor.GET("/candidates/:id", sh.candidate)
+	advisor.GET("/candidates/:id/notes", sh.notes)
+	advisor.POST("/candidates/:id/notes", sh.addNote)
+	v1.GET("/recruiter/talent", requireRole(account.Recruiter), sh.pool)
+
+	adm := &adminHandlers{accounts: d.Accounts, assessments: d.Assessments, audit: d.Audit, langs: ch.langs, validate: ah.validate}
+	admin := v1.Group("/admin", requireRole(account.Admin))
+	admin.POST("/users", adm.createUser)
+	admin.GET("/questionnaires", adm.questionnaires)
+	admin.POST("/questionnaires", adm.upload)
+	admin.GET("/questionnaires/:slug/stats", adm.stats)
+	admin.GET("/audit", adm.auditLog)
 
 	spa := spaHandler(d.Frontend)
 	r.NoRoute(func(c *gin.Context) {

@@ -82,6 +82,9 @@ type Store interface {
 	ClaimAssessment(ctx context.Context, id, ownerID string) error
 	// AssessmentsOf lists an owner's assessments, newest first.
 	AssessmentsOf(ctx context.Context, ownerID string) ([]*Assessment, error)
+	// SubmittedAnswers returns the Likert answers of every submitted
+	// assessment of one questionnaire version.
+	SubmittedAnswers(ctx context.Context, slug string, version int) ([]map[string]int, error)
 }
 
 // Access is who asks for an assessment: a signed-in user, the holder of

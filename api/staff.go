@@ -1,0 +1,201 @@
+package api
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/pmpath/pmpath/internal/advising"
+	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/construct"
+	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/talent"
+)
+
+// staffHandlers serve advisors and recruiters.
+type staffHandlers struct {
+	advising *advising.Service
+	talent   *talent.Service
+	catalogs *catalog.Service
+	langs    *i18n.Negotiator
+	validate *validate
+}
+
+type candidateRowJSON struct {
+	ID                  string     `json:"id"`
+	DisplayName         string     `json:"display_name"`
+	RecommendedRole     string     `json:"recommended_role"`
+	RecommendedRoleName string     `json:"recommended_role_name"`
+	Lean                string     `json:"lean"`
+	Fit                 int        `json:"fit"`
+	SubmittedAt         *time.Time `json:"submitted_at,omitempty"`
+	SharedAt            *time.Time `json:"shared_at,omitempty"`
+}
+
+func (h *staffHandlers) listing(c *gin.Context) (*catalog.Snapshot, i18n.Lang, bool) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return nil, "", false
+	}
+	snap, err := h.catalogs.Snapshot(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return nil, "", false
+	}
+	return snap, l, true
+}
+
+func (h *staffHandlers) candidates(c *gin.Context) {
+	snap, l, ok := h.listing(c)
+	if !ok {
+		return
+	}
+	f, err := listFilter(c, snap)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	page, err := h.advising.Candidates(c.Request.Context(), principal(c), f)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	out := make([]candidateRowJSON, len(page.Rows))
+	for i, r := range page.Rows {
+		role, _ := snap.Role(r.RecommendedRole)
+		at := r.SubmittedAt
+		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit, SubmittedAt: &at, SharedAt: r.SharedAt}
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, gin.H{"candidates": out, "next_cursor": nextCursor(page)})
+}
+
+type attemptJSON struct {
+	AssessmentID         string              `json:"assessment_id"`
+	SubmittedAt          *time.Time          `json:"submitted_at"`
+	QuestionnaireVersion int                 `json:"questionnaire_version"`
+	RecommendedRole      string              `json:"recommended_role"`
+	Fit                  int                 `json:"fit"`
+	Lean                 string              `json:"lean"`
+	PM                   int                 `json:"pm"`
+	PMO                  int                 `json:"pmo"`
+	Dimensions           []dimensionMoveJSON `json:"dimensions"`
+	Flags                []string            `json:"quality_flags"`
+}
+
+type dimensionMoveJSON struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Score  int    `json:"score"`
+	Change *int   `json:"change"`
+}
+
+func (h *staffHandlers) candidate(c *gin.Context) {
+	l, err := requestLang(c, h.langs)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	p, err := h.advising.Candidate(c.Request.Context(), principal(c), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	attempts := make([]attemptJSON, 0, len(p.Attempts))
+	prev := map[construct.Dimension]int{}
+	for _, a := range p.Attempts {
+		r := a.Result
+		if r == nil {
+			continue
+		}
+		at := attemptJSON{
+			AssessmentID: a.ID, SubmittedAt: a.SubmittedAt, QuestionnaireVersion: a.QuestionnaireVersion,
+			RecommendedRole: r.RecommendedRole, Lean: r.Orientation.Lean, PM: r.Orientation.PM, PMO: r.Orientation.PMO,
+			Flags: nonNil(r.Quality.Flags),
+		}
+		if len(r.Roles) > 0 {
+			at.Fit = r.Roles[0].Fit
+		}
+		next := map[construct.Dimension]int{}
+		for _, d := range r.Dimensions {
+			m := dimensionMoveJSON{Key: string(d.Key), Name: dimName(d.Key, l), Score: d.Score}
+			if old, ok := prev[d.Key]; ok {
+				change := d.Score - old
+				m.Change = &change
+			}
+			next[d.Key] = d.Score
+			at.Dimensions = append(at.Dimensions, m)
+		}
+		prev = next
+		attempts = append(attempts, at)
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, gin.H{
+		"id": p.User.ID, "display_name": p.User.DisplayName, "email": p.User.Email,
+		"shared_at": p.SharedAt, "attempts": attempts,
+	})
+}
+
+type noteJSON struct {
+	ID        string    `json:"id"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+type noteRequest struct {
+	Body string `json:"body" validate:"required"`
+}
+
+func (h *staffHandlers) notes(c *gin.Context) {
+	notes, err := h.advising.Notes(c.Request.Context(), principal(c), c.Param("id"))
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	out := make([]noteJSON, len(notes))
+	for i, n := range notes {
+		out[i] = noteJSON(n)
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, gin.H{"notes": out})
+}
+
+func (h *staffHandlers) addNote(c *gin.Context) {
+	var req noteRequest
+	if !h.validate.bind(c, &req) {
+		return
+	}
+	n, err := h.advising.AddNote(c.Request.Context(), principal(c), c.Param("id"), req.Body)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	noStore(c)
+	c.JSON(http.StatusCreated, noteJSON(*n))
+}
+
+func (h *staffHandlers) pool(c *gin.Context) {
+	snap, l, ok := h.listing(c)
+	if !ok {
+		return
+	}
+	f, err := listFilter(c, snap)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	page, err := h.talent.Pool(c.Request.Context(), principal(c), f)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	out := make([]candidateRowJSON, len(page.Rows))
+	for i, r := range page.Rows {
+		role, _ := snap.Role(r.RecommendedRole)
+		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit}
+	}
+	noStore(c)
+	c.JSON(http.StatusOK, gin.H{"candidates": out, "next_cursor": nextCursor(page)})
+}
