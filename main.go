@@ -260,6 +260,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Talent:         talent.NewService(db, time.Now),
 		Progress:       progress.NewService(db, catalogs, time.Now),
 		Audit:          db,
+		Limits:         api.DefaultLimits(),
 		DB:             db,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),

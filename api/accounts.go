@@ -11,6 +11,7 @@ import (
 )
 
 type accountHandlers struct {
+	limits      *Limits
 	accounts    *account.Service
 	assessments *assessment.Service
 	validate    *validate
@@ -114,7 +115,7 @@ func noStore(c *gin.Context) {
 
 func (h *accountHandlers) register(c *gin.Context) {
 	var req registerRequest
-	if !h.validate.bind(c, &req) {
+	if !h.validate.bind(c, &req) || !h.limits.allow(c, req.Email) {
 		return
 	}
 	u, t, err := h.accounts.Register(c.Request.Context(), req.Email, req.Password, req.DisplayName)
@@ -128,7 +129,7 @@ func (h *accountHandlers) register(c *gin.Context) {
 
 func (h *accountHandlers) login(c *gin.Context) {
 	var req loginRequest
-	if !h.validate.bind(c, &req) {
+	if !h.validate.bind(c, &req) || !h.limits.allow(c, req.Email) {
 		return
 	}
 	u, t, err := h.accounts.Login(c.Request.Context(), req.Email, req.Password)

@@ -120,7 +120,7 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	if err := as.Publish(context.Background(), questionnaires.FS); err != nil {
 		t.Fatalf("publish questionnaires: %v", err)
 	}
-	signer, err := token.NewSigner([]byte("test-signing-key-test-signing-key!"), 15*time.Minute, time.Now)
+	signer, err := token.NewSigner(testKey, 15*time.Minute, time.Now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +135,7 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 		Talent:        talent.NewService(db, time.Now),
 		Progress:      progress.NewService(db, svc, time.Now),
 		Audit:         db,
+		Limits:        api.DefaultLimits(),
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
 		Frontend:      frontend.Dist(),
@@ -147,6 +148,12 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as, Accounts: accounts, Signer: signer}
+}
+
+// openSQLite opens a fresh SQLite database for tests that need only one.
+func openSQLite(t *testing.T) *store.DB {
+	t.Helper()
+	return storetest.Open(t, store.SQLite)
 }
 
 // count returns the number of rows in table.

@@ -45,15 +45,17 @@ type Pinger interface {
 
 // Deps is everything the router needs.
 type Deps struct {
-	Logger         *slog.Logger
-	Catalog        *catalog.Service
-	Assessments    *assessment.Service
-	Accounts       *account.Service
-	Signer         *token.Signer
-	Advising       *advising.Service
-	Talent         *talent.Service
-	Progress       *progress.Service
-	Audit          AuditStore
+	Logger      *slog.Logger
+	Catalog     *catalog.Service
+	Assessments *assessment.Service
+	Accounts    *account.Service
+	Signer      *token.Signer
+	Advising    *advising.Service
+	Talent      *talent.Service
+	Progress    *progress.Service
+	Audit       AuditStore
+	// Limits throttle sign-in and registration; nil disables them.
+	Limits         *Limits
 	DB             Pinger
 	Registry       *prometheus.Registry
 	Frontend       fs.FS
@@ -101,7 +103,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.PATCH("/assessments/:id", ah.patch)
 	v1.POST("/assessments/:id/submit", ah.submit)
 
-	acc := &accountHandlers{accounts: d.Accounts, assessments: d.Assessments, validate: ah.validate}
+	acc := &accountHandlers{limits: d.Limits, accounts: d.Accounts, assessments: d.Assessments, validate: ah.validate}
 	v1.POST("/auth/register", acc.register)
 	v1.POST("/auth/login", acc.login)
 	v1.POST("/auth/refresh", acc.refresh)
