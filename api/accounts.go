@@ -39,6 +39,11 @@ type patchMeRequest struct {
 	Discoverable *bool   `json:"discoverable"`
 }
 
+type passwordRequest struct {
+	CurrentPassword string `json:"current_password" validate:"required,max=1024"`
+	NewPassword     string `json:"new_password" validate:"required"`
+}
+
 type claimRequest struct {
 	AssessmentID string `json:"assessment_id" validate:"required,max=64"`
 	Token        string `json:"token" validate:"required,max=256"`
@@ -185,6 +190,18 @@ func (h *accountHandlers) patchMe(c *gin.Context) {
 	}
 	noStore(c)
 	c.JSON(http.StatusOK, userOf(u))
+}
+
+func (h *accountHandlers) changePassword(c *gin.Context) {
+	var req passwordRequest
+	if !h.validate.bind(c, &req) {
+		return
+	}
+	if err := h.accounts.ChangePassword(c.Request.Context(), principal(c), req.CurrentPassword, req.NewPassword); err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
 }
 
 func (h *accountHandlers) deleteMe(c *gin.Context) {

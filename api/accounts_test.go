@@ -251,3 +251,32 @@ func TestEraseMe(t *testing.T) {
 		s.register(t, "rin@example.com", "Rin again")
 	})
 }
+
+func TestChangePassword(t *testing.T) {
+	eachDB(t, func(t *testing.T, s *testServer) {
+		first := s.register(t, "hana@example.com", "Hana")
+		_, second := s.login(t, "hana@example.com", goodPassword)
+		auth := bearer(first.AccessToken)
+		p := wantProblem(t, s.do(t, http.MethodPut, "/api/v1/me/password", []byte(`{"current_password":"not it at all","new_password":"a brand new passphrase"}`), auth), http.StatusUnprocessableEntity)
+		if len(p.Errors) != 1 || p.Errors[0].Path != "$.current_password" {
+			t.Errorf("errors = %+v", p.Errors)
+		}
+		p = wantProblem(t, s.do(t, http.MethodPut, "/api/v1/me/password", mustJSON(t, map[string]string{"current_password": goodPassword, "new_password": "password1234"}), auth), http.StatusUnprocessableEntity)
+		if len(p.Errors) != 1 || p.Errors[0].Path != "$.new_password" {
+			t.Errorf("errors = %+v", p.Errors)
+		}
+		wantProblem(t, s.do(t, http.MethodPut, "/api/v1/me/password", []byte(`{}`), auth, invalidInput()), http.StatusUnprocessableEntity)
+		if r := s.do(t, http.MethodPut, "/api/v1/me/password", mustJSON(t, map[string]string{"current_password": goodPassword, "new_password": "a brand new passphrase"}), auth); r.StatusCode != http.StatusNoContent {
+			t.Fatalf("change: %d %s", r.StatusCode, r.Body)
+		}
+		// Every session ends, the other device's too.
+		wantProblem(t, s.get(t, "/api/v1/me", auth), http.StatusUnauthorized)
+		wantProblem(t, s.get(t, "/api/v1/me", bearer(second.AccessToken)), http.StatusUnauthorized)
+		wantProblem(t, s.do(t, http.MethodPost, "/api/v1/auth/refresh", mustJSON(t, map[string]string{"refresh_token": second.RefreshToken})), http.StatusUnauthorized)
+		old, _ := s.login(t, "hana@example.com", goodPassword)
+		wantProblem(t, old, http.StatusUnauthorized)
+		if r, _ := s.login(t, "hana@example.com", "a brand new passphrase"); r.StatusCode != http.StatusOK {
+			t.Errorf("login with the new password: %d", r.StatusCode)
+		}
+	})
+}

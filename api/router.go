@@ -111,6 +111,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.GET("/me", signedIn, acc.me)
 	v1.PATCH("/me", signedIn, acc.patchMe)
 	v1.DELETE("/me", signedIn, acc.deleteMe)
+	v1.PUT("/me/password", signedIn, acc.changePassword)
 	v1.GET("/me/assessments", signedIn, acc.myAssessments)
 	v1.POST("/me/assessments", signedIn, acc.claim)
 
