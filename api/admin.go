@@ -12,7 +12,6 @@ import (
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/errs"
-	"github.com/pmpath/pmpath/internal/i18n"
 )
 
 // adminHandlers serve admins: staff accounts, questionnaire versions,
@@ -21,7 +20,6 @@ type adminHandlers struct {
 	accounts    *account.Service
 	assessments *assessment.Service
 	audit       audit.Store
-	langs       *i18n.Negotiator
 	validate    *validate
 }
 
@@ -46,22 +44,9 @@ func (h *adminHandlers) createUser(c *gin.Context) {
 }
 
 func (h *adminHandlers) questionnaires(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
 	qs, err := h.assessments.AllVersions(c.Request.Context())
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	out := make([]questionnaireSummaryJSON, len(qs))
-	for i, q := range qs {
-		out[i] = questionnaireSummaryOf(q, l)
-	}
 	noStore(c)
-	c.JSON(http.StatusOK, gin.H{"questionnaires": out})
+	writeQuestionnaires(c, qs, err)
 }
 
 type uploadRequest struct {
@@ -69,11 +54,7 @@ type uploadRequest struct {
 }
 
 func (h *adminHandlers) upload(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	var req uploadRequest
 	if !h.validate.bind(c, &req) {
 		return

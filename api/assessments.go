@@ -11,6 +11,7 @@ import (
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/questionnaire"
 )
 
 const (
@@ -22,7 +23,6 @@ const (
 // assessmentHandlers serves questionnaires and assessments.
 type assessmentHandlers struct {
 	svc      *assessment.Service
-	langs    *i18n.Negotiator
 	validate *validate
 }
 
@@ -61,45 +61,35 @@ func ownerOf(c *gin.Context) string {
 }
 
 func (h *assessmentHandlers) listQuestionnaires(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
 	qs, err := h.svc.Questionnaires(c.Request.Context())
+	writeQuestionnaires(c, qs, err)
+}
+
+// writeQuestionnaires answers with questionnaire summaries, or err.
+func writeQuestionnaires(c *gin.Context, qs []*questionnaire.Questionnaire, err error) {
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	out := make([]questionnaireSummaryJSON, len(qs))
 	for i, q := range qs {
-		out[i] = questionnaireSummaryOf(q, l)
+		out[i] = questionnaireSummaryOf(q, lang(c))
 	}
-	c.Header("Content-Language", string(l))
 	c.JSON(http.StatusOK, gin.H{"questionnaires": out})
 }
 
 func (h *assessmentHandlers) getQuestionnaire(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	q, err := h.svc.Questionnaire(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.Header("Content-Language", string(l))
 	c.JSON(http.StatusOK, questionnaireFormOf(q, l))
 }
 
 func (h *assessmentHandlers) create(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	key, err := idempotencyKey(c)
 	if err != nil {
 		writeError(c, err)
@@ -141,11 +131,7 @@ func (h *assessmentHandlers) create(c *gin.Context) {
 }
 
 func (h *assessmentHandlers) get(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	a, err := h.svc.Get(c.Request.Context(), c.Param("id"), access(c))
 	if err != nil {
 		writeError(c, err)
@@ -155,11 +141,7 @@ func (h *assessmentHandlers) get(c *gin.Context) {
 }
 
 func (h *assessmentHandlers) patch(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	var req patchAssessmentRequest
 	if err := decodeJSON(c.Request, &req); err != nil {
 		writeError(c, err)
@@ -178,11 +160,7 @@ func (h *assessmentHandlers) patch(c *gin.Context) {
 }
 
 func (h *assessmentHandlers) submit(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	key, err := idempotencyKey(c)
 	if err != nil {
 		writeError(c, err)
@@ -206,7 +184,6 @@ func (h *assessmentHandlers) writeView(c *gin.Context, status int, a *assessment
 		return
 	}
 	c.Header("Cache-Control", "no-store")
-	c.Header("Content-Language", string(l))
 	c.JSON(status, view)
 }
 

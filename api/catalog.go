@@ -20,7 +20,6 @@ import (
 // catalogHandlers serves the public, read-mostly career catalog.
 type catalogHandlers struct {
 	catalog *catalog.Service
-	langs   *i18n.Negotiator
 	maxAge  time.Duration
 }
 
@@ -210,22 +209,35 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// requestLang picks the response language; an explicit ?lang= we do not
-// speak is a field error rather than a silent fallback.
-func requestLang(c *gin.Context, langs *i18n.Negotiator) (i18n.Lang, error) {
-	q, given := c.GetQuery("lang")
-	if given && q != string(i18n.JA) && q != string(i18n.EN) {
-		return "", errs.Fields("unsupported language", errs.FieldError{Path: "query.lang", Message: "must be ja or en"})
+const ctxLang = "pmpath.lang"
+
+// negotiateLang picks each request's language once: ?lang=, else
+// Accept-Language, else Japanese. An explicit ?lang= we do not speak is a
+// field error rather than a silent fallback.
+func negotiateLang(langs *i18n.Negotiator) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		q, given := c.GetQuery("lang")
+		if given && q != string(i18n.JA) && q != string(i18n.EN) {
+			writeError(c, errs.Fields("unsupported language", errs.FieldError{Path: "query.lang", Message: "must be ja or en"}))
+			return
+		}
+		l := langs.Pick(q, c.GetHeader("Accept-Language"))
+		c.Set(ctxLang, l)
+		c.Header("Content-Language", string(l))
+		c.Next()
 	}
-	return langs.Pick(q, c.GetHeader("Accept-Language")), nil
+}
+
+// lang is the request's language, chosen by negotiateLang.
+func lang(c *gin.Context) i18n.Lang {
+	if l, ok := c.Get(ctxLang); ok {
+		return l.(i18n.Lang)
+	}
+	return i18n.Default
 }
 
 func (h *catalogHandlers) listRoles(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	snap, err := h.catalog.Snapshot(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
@@ -246,11 +258,7 @@ func (h *catalogHandlers) listRoles(c *gin.Context) {
 }
 
 func (h *catalogHandlers) getRole(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	r, snap, err := h.catalog.Role(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		writeError(c, err)
@@ -260,11 +268,7 @@ func (h *catalogHandlers) getRole(c *gin.Context) {
 }
 
 func (h *catalogHandlers) listCertifications(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	snap, err := h.catalog.Snapshot(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
@@ -278,11 +282,7 @@ func (h *catalogHandlers) listCertifications(c *gin.Context) {
 }
 
 func (h *catalogHandlers) getCertification(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	x, snap, err := h.catalog.Certification(c.Request.Context(), c.Param("slug"))
 	if err != nil {
 		writeError(c, err)
@@ -305,7 +305,6 @@ func (h *catalogHandlers) writeCacheable(c *gin.Context, l i18n.Lang, v any) {
 	hdr.Set("ETag", etag)
 	hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(h.maxAge.Seconds())))
 	hdr.Set("Vary", "Accept-Language")
-	hdr.Set("Content-Language", string(l))
 	if etagMatches(c.GetHeader("If-None-Match"), etag) {
 		c.Status(http.StatusNotModified)
 		return

@@ -14,7 +14,6 @@ import (
 	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/errs"
-	"github.com/pmpath/pmpath/internal/i18n"
 	"github.com/pmpath/pmpath/internal/progress"
 	"github.com/pmpath/pmpath/internal/questionnaire"
 	"github.com/pmpath/pmpath/internal/scoring"
@@ -28,7 +27,6 @@ type mineHandlers struct {
 	progress    *progress.Service
 	catalogs    *catalog.Service
 	audit       func(c *gin.Context, userID string) ([]audit.Entry, error)
-	langs       *i18n.Negotiator
 	validate    *validate
 }
 
@@ -94,11 +92,7 @@ type roadmapStepJSON struct {
 // roadmap shows the steps of one role (?role=, else the role of the
 // caller's latest result) with the caller's progress on each.
 func (h *mineHandlers) roadmap(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	ctx := c.Request.Context()
 	snap, err := h.catalogs.Snapshot(ctx)
 	if err != nil {

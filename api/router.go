@@ -84,18 +84,19 @@ func NewRouter(d Deps) (http.Handler, error) {
 	r.GET("/readyz", readyz(d.DB))
 	r.GET("/metrics", m.handler())
 
-	v1 := r.Group("/api/v1", authenticate(d.Signer, d.Accounts))
+	langs := i18n.NewNegotiator()
+	v1 := r.Group("/api/v1", negotiateLang(langs), authenticate(d.Signer, d.Accounts))
 	v1.GET("/openapi.yaml", func(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.Data(http.StatusOK, "application/yaml; charset=utf-8", OpenAPI)
 	})
-	ch := &catalogHandlers{catalog: d.Catalog, langs: i18n.NewNegotiator(), maxAge: d.CatalogMaxAge}
+	ch := &catalogHandlers{catalog: d.Catalog, maxAge: d.CatalogMaxAge}
 	v1.GET("/roles", ch.listRoles)
 	v1.GET("/roles/:slug", ch.getRole)
 	v1.GET("/certifications", ch.listCertifications)
 	v1.GET("/certifications/:slug", ch.getCertification)
 
-	ah := &assessmentHandlers{svc: d.Assessments, langs: ch.langs, validate: newValidate()}
+	ah := &assessmentHandlers{svc: d.Assessments, validate: newValidate()}
 	v1.GET("/questionnaires", ah.listQuestionnaires)
 	v1.GET("/questionnaires/:slug", ah.getQuestionnaire)
 	v1.POST("/assessments", ah.create)
@@ -118,7 +119,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	candidate := requireRole(account.Candidate)
 	mh := &mineHandlers{
 		accounts: d.Accounts, assessments: d.Assessments, advising: d.Advising, progress: d.Progress,
-		catalogs: d.Catalog, langs: ch.langs, validate: ah.validate,
+		catalogs: d.Catalog, validate: ah.validate,
 		audit: func(c *gin.Context, userID string) ([]audit.Entry, error) {
 			return d.Audit.AuditAbout(c.Request.Context(), userID)
 		},
@@ -130,7 +131,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.PUT("/me/roadmap/:step_id", signedIn, mh.setProgress)
 	v1.GET("/me/export", signedIn, mh.export)
 
-	sh := &staffHandlers{advising: d.Advising, talent: d.Talent, catalogs: d.Catalog, langs: ch.langs, validate: ah.validate}
+	sh := &staffHandlers{advising: d.Advising, talent: d.Talent, catalogs: d.Catalog, validate: ah.validate}
 	advisor := v1.Group("/advisor", requireRole(account.Advisor))
 	advisor.GET("/candidates", sh.candidates)
 	advisor.GET("/candidates/:id", sh.candidate)
@@ -138,7 +139,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	advisor.POST("/candidates/:id/notes", sh.addNote)
 	v1.GET("/recruiter/talent", requireRole(account.Recruiter), sh.pool)
 
-	adm := &adminHandlers{accounts: d.Accounts, assessments: d.Assessments, audit: d.Audit, langs: ch.langs, validate: ah.validate}
+	adm := &adminHandlers{accounts: d.Accounts, assessments: d.Assessments, audit: d.Audit, validate: ah.validate}
 	admin := v1.Group("/admin", requireRole(account.Admin))
 	admin.POST("/users", adm.createUser)
 	admin.GET("/questionnaires", adm.questionnaires)

@@ -9,7 +9,7 @@ import (
 	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/construct"
-	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/listing"
 	"github.com/pmpath/pmpath/internal/talent"
 )
 
@@ -18,7 +18,6 @@ type staffHandlers struct {
 	advising *advising.Service
 	talent   *talent.Service
 	catalogs *catalog.Service
-	langs    *i18n.Negotiator
 	validate *validate
 }
 
@@ -33,23 +32,12 @@ type candidateRowJSON struct {
 	SharedAt            *time.Time `json:"shared_at,omitempty"`
 }
 
-func (h *staffHandlers) listing(c *gin.Context) (*catalog.Snapshot, i18n.Lang, bool) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return nil, "", false
-	}
+// list serves a page of candidates from one of the two listings; staff
+// says whether the caller may see dates (advisors) or not (recruiters).
+func (h *staffHandlers) list(c *gin.Context, fetch func(*gin.Context, listing.Filter) (listing.Page, error), dates bool) {
 	snap, err := h.catalogs.Snapshot(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
-		return nil, "", false
-	}
-	return snap, l, true
-}
-
-func (h *staffHandlers) candidates(c *gin.Context) {
-	snap, l, ok := h.listing(c)
-	if !ok {
 		return
 	}
 	f, err := listFilter(c, snap)
@@ -57,19 +45,36 @@ func (h *staffHandlers) candidates(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	page, err := h.advising.Candidates(c.Request.Context(), principal(c), f)
+	page, err := fetch(c, f)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
+	l := lang(c)
 	out := make([]candidateRowJSON, len(page.Rows))
 	for i, r := range page.Rows {
 		role, _ := snap.Role(r.RecommendedRole)
-		at := r.SubmittedAt
-		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit, SubmittedAt: &at, SharedAt: r.SharedAt}
+		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit}
+		if dates {
+			at := r.SubmittedAt
+			out[i].SubmittedAt, out[i].SharedAt = &at, r.SharedAt
+		}
 	}
 	noStore(c)
 	c.JSON(http.StatusOK, gin.H{"candidates": out, "next_cursor": nextCursor(page)})
+}
+
+func (h *staffHandlers) candidates(c *gin.Context) {
+	h.list(c, func(c *gin.Context, f listing.Filter) (listing.Page, error) {
+		return h.advising.Candidates(c.Request.Context(), principal(c), f)
+	}, true)
+}
+
+// pool is the recruiters' listing: no dates, no e-mails, no answers.
+func (h *staffHandlers) pool(c *gin.Context) {
+	h.list(c, func(c *gin.Context, f listing.Filter) (listing.Page, error) {
+		return h.talent.Pool(c.Request.Context(), principal(c), f)
+	}, false)
 }
 
 type attemptJSON struct {
@@ -93,11 +98,7 @@ type dimensionMoveJSON struct {
 }
 
 func (h *staffHandlers) candidate(c *gin.Context) {
-	l, err := requestLang(c, h.langs)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
+	l := lang(c)
 	p, err := h.advising.Candidate(c.Request.Context(), principal(c), c.Param("id"))
 	if err != nil {
 		writeError(c, err)
@@ -174,28 +175,4 @@ func (h *staffHandlers) addNote(c *gin.Context) {
 	}
 	noStore(c)
 	c.JSON(http.StatusCreated, noteJSON(*n))
-}
-
-func (h *staffHandlers) pool(c *gin.Context) {
-	snap, l, ok := h.listing(c)
-	if !ok {
-		return
-	}
-	f, err := listFilter(c, snap)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	page, err := h.talent.Pool(c.Request.Context(), principal(c), f)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	out := make([]candidateRowJSON, len(page.Rows))
-	for i, r := range page.Rows {
-		role, _ := snap.Role(r.RecommendedRole)
-		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit}
-	}
-	noStore(c)
-	c.JSON(http.StatusOK, gin.H{"candidates": out, "next_cursor": nextCursor(page)})
 }
