@@ -8,20 +8,35 @@ PMPATH_TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=
 # Seconds each fuzz target runs in `make test`.
 FUZZTIME    ?= 10s
 
-.PHONY: all run build test check vet unit fuzz clean
+NPM         ?= npm
+# The web app: its installed packages (npm ci stamps this file) and its build.
+WEB_DEPS    := frontend/node_modules/.package-lock.json
+WEB_DIST    := frontend/dist/index.html
+WEB_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
+
+.PHONY: all run build frontend test check vet unit web-test e2e fuzz clean
 
 all: build
 
-## build: the pmpath binary, pure Go (no cgo), in bin/
-build:
+## build: the web app, then the pmpath binary (pure Go, no cgo) in bin/ with it embedded
+build: $(WEB_DIST)
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) .
+
+frontend: $(WEB_DIST)
+
+$(WEB_DEPS): frontend/package-lock.json
+	cd frontend && $(NPM) ci --no-audit --no-fund
+
+$(WEB_DIST): $(WEB_DEPS) $(WEB_SOURCES)
+	cd frontend && $(NPM) run build
 
 ## run: build and serve on http://127.0.0.1:8080 with SQLite in ./pmpath.db
 run: build
 	PMPATH_LOG_FORMAT=$${PMPATH_LOG_FORMAT:-text} ./$(BIN) serve
 
-## test: formatting, vet, every test on SQLite and PostgreSQL, fuzz briefly
-test: check unit fuzz
+## test: formatting, vet, every Go test on SQLite and PostgreSQL, the web
+## app's unit tests, the end-to-end suite in headless Chromium, fuzz briefly
+test: check unit web-test e2e fuzz
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -31,6 +46,13 @@ check:
 unit:
 	PMPATH_TEST_POSTGRES_URL='$(PMPATH_TEST_POSTGRES_URL)' $(GO) test -race -count=1 ./...
 
+web-test: $(WEB_DEPS)
+	cd frontend && $(NPM) run typecheck && $(NPM) test
+
+## e2e: the real binary on a fresh SQLite file, driven by Chromium
+e2e: build
+	cd frontend && PMPATH_BIN=$(CURDIR)/$(BIN) $(NPM) run e2e
+
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./api
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) ./internal/questionnaire
@@ -38,4 +60,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/password
 
 clean:
-	rm -rf bin pmpath.db pmpath.db-wal pmpath.db-shm
+	rm -rf bin pmpath.db pmpath.db-wal pmpath.db-shm frontend/node_modules frontend/e2e/artifacts
+	find frontend/dist -mindepth 1 ! -name .gitkeep -delete

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -24,7 +25,6 @@ import (
 
 	"github.com/pmpath/pmpath/api"
 	questionnaires "github.com/pmpath/pmpath/assessments"
-	"github.com/pmpath/pmpath/frontend"
 	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
@@ -138,7 +138,7 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 		Limits:        api.DefaultLimits(),
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
-		Frontend:      frontend.Dist(),
+		Frontend:      testApp,
 		MaxBodyBytes:  64 << 10,
 		CatalogMaxAge: 5 * time.Minute,
 	})
@@ -320,4 +320,11 @@ func wantProblem(t *testing.T, r *response, status int) problem {
 		t.Errorf("problem request_id %q, header %q: want equal and set", p.RequestID, r.Header.Get("X-Request-ID"))
 	}
 	return p
+}
+
+// testApp stands in for the built frontend, which the Go tests do not build.
+var testApp = fstest.MapFS{
+	"index.html":         {Data: []byte("<!doctype html><html><body><div id=root></div></body></html>")},
+	"assets/app-1a2b.js": {Data: []byte("console.log('app')")},
+	".gitkeep":           {Data: nil},
 }

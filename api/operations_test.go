@@ -84,7 +84,24 @@ func TestFrontendFallback(t *testing.T) {
 			if r.StatusCode != http.StatusOK || !strings.HasPrefix(r.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(r.Body), "<html") {
 				t.Errorf("%s: status %d, type %q; want the app's index.html", path, r.StatusCode, r.Header.Get("Content-Type"))
 			}
+			if cc := r.Header.Get("Cache-Control"); cc != "no-cache" {
+				t.Errorf("%s: Cache-Control %q; the page must be revalidated so a new build shows", path, cc)
+			}
+			if csp := r.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+				t.Errorf("%s: Content-Security-Policy %q", path, csp)
+			}
 		}
+		asset := s.get(t, "/assets/app-1a2b.js")
+		if asset.StatusCode != http.StatusOK || string(asset.Body) != "console.log('app')" || !strings.Contains(asset.Header.Get("Cache-Control"), "immutable") {
+			t.Errorf("asset: status %d, cache %q, body %q", asset.StatusCode, asset.Header.Get("Cache-Control"), asset.Body)
+		}
+		// A dotfile is not served as itself: the path falls back to the app.
+		if r := s.get(t, "/.gitkeep"); !strings.Contains(string(r.Body), "<html") {
+			t.Errorf("/.gitkeep served %q", r.Body)
+		}
+		// Unknown API paths and non-GET methods stay problem documents.
+		wantProblem(t, s.get(t, "/api/v1/nope"), http.StatusNotFound)
+		wantProblem(t, s.do(t, http.MethodPost, "/quiz", []byte("{}")), http.StatusNotFound)
 	})
 }
 

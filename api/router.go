@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 
@@ -174,13 +175,20 @@ func readyz(db Pinger) gin.HandlerFunc {
 	}
 }
 
+// appCSP lets the app load only its own scripts, styles, images and API.
+// Inline style attributes stay allowed: the chart library positions
+// tooltips with them.
+const appCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
 // spaHandler serves the built frontend: a file when one matches the path,
 // else index.html so client-side routes load the app.
 func spaHandler(dist fs.FS) gin.HandlerFunc {
 	files := http.FileServerFS(dist)
 	return func(c *gin.Context) {
 		name := strings.TrimPrefix(c.Request.URL.Path, "/")
-		if name != "" {
+		c.Header("Content-Security-Policy", appCSP)
+		if name != "" && !strings.HasPrefix(path.Base(name), ".") {
 			if st, err := fs.Stat(dist, name); err == nil && !st.IsDir() {
 				if strings.HasPrefix(name, "assets/") {
 					c.Header("Cache-Control", "public, max-age=31536000, immutable")

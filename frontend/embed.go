@@ -1,4 +1,8 @@
 // Package frontend embeds the built web app served at / by the pmpath binary.
+//
+// dist/ holds the output of `npm run build` (make frontend). Only its
+// .gitkeep is committed, so the Go code builds and tests before the app is
+// built; the server then answers page requests with a problem saying so.
 package frontend
 
 import (
@@ -6,7 +10,7 @@ import (
 	"io/fs"
 )
 
-//go:embed dist
+//go:embed all:dist
 var dist embed.FS
 
 // Dist returns the built app: index.html and its assets at the root.

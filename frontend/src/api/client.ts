@@ -1,0 +1,141 @@
+// The API client: JSON over fetch, RFC 9457 problem documents turned into
+// ApiError, bearer tokens refreshed once on a 401, and the chosen language
+// sent with every request.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  request_id?: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.status = problem.status;
+    this.problem = problem;
+  }
+  /** fieldError returns the message for one JSON path, if any. */
+  fieldError(path: string): string | undefined {
+    return this.problem.errors?.find((e) => e.path === path)?.message;
+  }
+}
+
+export interface Session {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  user?: User;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  display_name: string;
+  role: "candidate" | "advisor" | "recruiter" | "admin";
+  discoverable: boolean;
+  created_at: string;
+  latest_result: {
+    assessment_id: string;
+    recommended_role: string;
+    lean: string;
+    fit: number;
+    submitted_at: string;
+  } | null;
+}
+
+const SESSION_KEY = "pmpath.session";
+
+/** TokenStore keeps the session in localStorage so a reload stays signed in. */
+export const tokens = {
+  get(): Session | null {
+    try {
+      const raw = localStorage.getItem(SESSION_KEY);
+      return raw ? (JSON.parse(raw) as Session) : null;
+    } catch {
+      return null;
+    }
+  },
+  set(s: Session | null) {
+    if (s) localStorage.setItem(SESSION_KEY, JSON.stringify(s));
+    else localStorage.removeItem(SESSION_KEY);
+    window.dispatchEvent(new Event("pmpath:session"));
+  },
+};
+
+let currentLang = "ja";
+export function setApiLanguage(lang: string) {
+  currentLang = lang;
+}
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  auth?: boolean;
+}
+
+async function send(path: string, opts: RequestOptions, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang, ...opts.headers };
+  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return fetch(path, {
+    method: opts.method ?? "GET",
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** refresh trades the refresh token for a new pair, once at a time. */
+async function refresh(): Promise<boolean> {
+  const s = tokens.get();
+  if (!s) return false;
+  refreshing ??= (async () => {
+    try {
+      const res = await send("/api/v1/auth/refresh", { method: "POST", body: { refresh_token: s.refresh_token } });
+      if (!res.ok) {
+        tokens.set(null);
+        return false;
+      }
+      const next = (await res.json()) as Session;
+      tokens.set({ ...next, user: s.user });
+      return true;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
+  try {
+    const p = (await res.json()) as Problem;
+    if (p && typeof p.status === "number") return new ApiError(p);
+  } catch {
+    /* not a problem document */
+  }
+  return new ApiError({ type: "about:blank", title: res.statusText || "Error", status: res.status });
+}
+
+/** api performs a request and returns the decoded JSON body. */
+export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const withAuth = opts.auth ?? true;
+  let res = await send(path, opts, withAuth ? tokens.get()?.access_token : undefined);
+  if (res.status === 401 && withAuth && tokens.get()) {
+    if (await refresh()) res = await send(path, opts, tokens.get()?.access_token);
+  }
+  if (!res.ok) throw await problemOf(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}

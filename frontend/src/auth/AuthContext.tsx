@@ -1,0 +1,75 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { api, tokens, type Session, type User } from "../api/client";
+
+interface AuthState {
+  user: User | null;
+  ready: boolean;
+  signIn: (email: string, password: string) => Promise<User>;
+  signUp: (email: string, password: string, displayName: string) => Promise<User>;
+  signOut: () => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(tokens.get()?.user ?? null);
+  const [ready, setReady] = useState(false);
+
+  const reload = useCallback(async () => {
+    if (!tokens.get()) {
+      setUser(null);
+      return;
+    }
+    try {
+      const me = await api<User>("/api/v1/me");
+      setUser(me);
+    } catch {
+      tokens.set(null);
+      setUser(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload().finally(() => setReady(true));
+    const onChange = () => {
+      if (!tokens.get()) setUser(null);
+    };
+    window.addEventListener("pmpath:session", onChange);
+    return () => window.removeEventListener("pmpath:session", onChange);
+  }, [reload]);
+
+  const start = useCallback((s: Session) => {
+    tokens.set(s);
+    if (s.user) setUser(s.user);
+    return s.user as User;
+  }, []);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      ready,
+      reload,
+      signIn: async (email, password) =>
+        start(await api<Session>("/api/v1/auth/login", { method: "POST", body: { email, password }, auth: false })),
+      signUp: async (email, password, display_name) =>
+        start(await api<Session>("/api/v1/auth/register", { method: "POST", body: { email, password, display_name }, auth: false })),
+      signOut: async () => {
+        try {
+          await api("/api/v1/auth/logout", { method: "POST" });
+        } finally {
+          tokens.set(null);
+          setUser(null);
+        }
+      },
+    }),
+    [user, ready, reload, start],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error("useAuth outside AuthProvider");
+  return ctx;
+}

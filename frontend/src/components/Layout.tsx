@@ -1,0 +1,93 @@
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, useLocation } from "react-router-dom";
+import { useAuth } from "../auth/AuthContext";
+import { setLang, type Lang } from "../i18n";
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const other: Lang = i18n.language === "ja" ? "en" : "ja";
+  return (
+    <button type="button" className="lang-switch" onClick={() => void setLang(other)} lang={other} aria-label={t("language.switchTo", { lng: other })} data-testid="lang-switch">
+      {other === "ja" ? "日本語" : "English"}
+    </button>
+  );
+}
+
+export default function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const [open, setOpen] = useState(false);
+  const location = useLocation();
+  const close = () => setOpen(false);
+
+  const links: { to: string; label: string }[] = [{ to: "/roles", label: t("nav.roles") }];
+  if (!user || user.role === "candidate") links.unshift({ to: "/quiz", label: t("nav.quiz") });
+  if (user?.role === "candidate") links.push({ to: "/me", label: t("nav.me") });
+  if (user?.role === "advisor") links.push({ to: "/advisor", label: t("nav.advisor") });
+  if (user?.role === "recruiter") links.push({ to: "/talent", label: t("nav.talent") });
+  if (user?.role === "admin") links.push({ to: "/admin", label: t("nav.admin") });
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand" onClick={close}>
+            <span className="brand__mark" aria-hidden="true">
+              ◆
+            </span>
+            pmpath
+          </Link>
+          <button type="button" className="menu-toggle" aria-expanded={open} aria-controls="site-nav" onClick={() => setOpen((o) => !o)}>
+            {t("nav.menu")}
+          </button>
+          <nav id="site-nav" className={open ? "site-nav site-nav--open" : "site-nav"} aria-label={t("nav.label")}>
+            <ul>
+              {links.map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to} onClick={close}>
+                    {l.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="site-nav__end">
+              <LanguageSwitch />
+              {user ? (
+                <>
+                  <span className="muted small user-name" title={user.email}>
+                    {user.display_name || user.email}
+                  </span>
+                  <button type="button" className="btn btn--ghost btn--small" onClick={() => void signOut().then(close)}>
+                    {t("nav.signOut")}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <NavLink to="/signin" onClick={close} state={{ from: location.pathname }}>
+                    {t("nav.signIn")}
+                  </NavLink>
+                  <Link to="/signup" className="btn btn--primary btn--small" onClick={close}>
+                    {t("nav.signUp")}
+                  </Link>
+                </>
+              )}
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("footer.note")}</p>
+        <p>
+          <Link to="/roles">{t("nav.roles")}</Link> · <a href="/api/v1/openapi.yaml">{t("footer.api")}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

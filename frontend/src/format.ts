@@ -1,0 +1,28 @@
+// Locale formatting: yen in 万円 for Japanese readers and in compact yen
+// for English ones, numbers and dates by Intl.
+
+export function formatMan(jpy: number, lang: string): string {
+  if (lang === "ja") {
+    return `${new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 }).format(jpy / 10000)}万円`;
+  }
+  return new Intl.NumberFormat("en", { style: "currency", currency: "JPY", notation: "compact", maximumFractionDigits: 1 }).format(jpy);
+}
+
+/** formatRange writes a yearly pay range; max null is an open top end. */
+export function formatRange(min: number, max: number | null, lang: string): string {
+  if (max === null) return lang === "ja" ? `${formatMan(min, lang)}以上` : `${formatMan(min, lang)}+`;
+  if (max === min) return formatMan(min, lang);
+  if (lang === "ja") {
+    const n = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 1 });
+    return `${n.format(min / 10000)}万〜${n.format(max / 10000)}万円`;
+  }
+  return `${formatMan(min, lang)}–${formatMan(max, lang)}`;
+}
+
+export function formatDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium" }).format(new Date(iso));
+}
+
+export function formatNumber(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en").format(n);
+}
