@@ -1,10 +1,19 @@
 # syntax=docker/dockerfile:1
-# Build stage: a static, pure-Go binary.
+# Web stage: the single-page app, built once into static files.
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY frontend/ ./
+RUN npm run build
+
+# Build stage: a static, pure-Go binary with the app embedded.
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
+COPY --from=web /web/dist/ ./frontend/dist/
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/pmpath . \
  && mkdir -p /out/data
 
