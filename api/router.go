@@ -78,7 +78,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes))
+	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes), refuseNUL())
 	signedIn := requireRole(account.Candidate, account.Advisor, account.Recruiter, account.Admin)
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
@@ -132,7 +132,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.PUT("/me/roadmap/:step_id", signedIn, mh.setProgress)
 	v1.GET("/me/export", signedIn, mh.export)
 
-	sh := &staffHandlers{advising: d.Advising, talent: d.Talent, catalogs: d.Catalog, validate: ah.validate}
+	sh := &staffHandlers{advising: d.Advising, assessments: d.Assessments, talent: d.Talent, catalogs: d.Catalog, validate: ah.validate}
 	advisor := v1.Group("/advisor", requireRole(account.Advisor))
 	advisor.GET("/candidates", sh.candidates)
 	advisor.GET("/candidates/:id", sh.candidate)

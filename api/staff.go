@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/pmpath/pmpath/internal/advising"
+	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/listing"
@@ -15,10 +16,11 @@ import (
 
 // staffHandlers serve advisors and recruiters.
 type staffHandlers struct {
-	advising *advising.Service
-	talent   *talent.Service
-	catalogs *catalog.Service
-	validate *validate
+	advising    *advising.Service
+	assessments *assessment.Service
+	talent      *talent.Service
+	catalogs    *catalog.Service
+	validate    *validate
 }
 
 type candidateRowJSON struct {
@@ -132,10 +134,28 @@ func (h *staffHandlers) candidate(c *gin.Context) {
 		prev = next
 		attempts = append(attempts, at)
 	}
+	// The latest result in full, as the candidate sees it: fits with their
+	// reasons, readiness and plan. Reasons are worded from the answers, so
+	// the advisor reads the same explanation instead of a re-derivation.
+	var latest *resultJSON
+	if n := len(p.Attempts); n > 0 && p.Attempts[n-1].Result != nil {
+		a := p.Attempts[n-1]
+		q, err := h.assessments.Version(c.Request.Context(), a.Questionnaire, a.QuestionnaireVersion)
+		if err != nil {
+			writeError(c, err)
+			return
+		}
+		snap, err := h.catalogs.Snapshot(c.Request.Context())
+		if err != nil {
+			writeError(c, err)
+			return
+		}
+		latest = resultOf(a.Result, a.Answers, q, snap.Catalog, l)
+	}
 	noStore(c)
 	c.JSON(http.StatusOK, gin.H{
 		"id": p.User.ID, "display_name": p.User.DisplayName, "email": p.User.Email,
-		"shared_at": p.SharedAt, "attempts": attempts,
+		"shared_at": p.SharedAt, "attempts": attempts, "latest_result": latest,
 	})
 }
 

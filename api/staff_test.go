@@ -140,10 +140,22 @@ func TestAdvisorFlow(t *testing.T) {
 					Change *int
 				}
 			}
+			Latest *struct {
+				RecommendedRole string `json:"recommended_role"`
+				Roles           []struct {
+					Why []string
+				}
+				Readiness struct{ Level string }
+			} `json:"latest_result"`
 		}
 		s.get(t, "/api/v1/advisor/candidates/"+aoiID, auth).JSON(t, &profile)
 		if profile.Email != "aoi@example.com" || len(profile.Attempts) != 2 || profile.Attempts[0].Dimensions[0].Change != nil || profile.Attempts[1].Dimensions[0].Change == nil {
 			t.Errorf("profile = %+v", profile)
+		}
+		// The latest result comes in full, reasons and readiness included,
+		// and it is the newest attempt's.
+		if l := profile.Latest; l == nil || l.RecommendedRole != profile.Attempts[1].RecommendedRole || len(l.Roles) == 0 || len(l.Roles[0].Why) == 0 || l.Readiness.Level == "" {
+			t.Errorf("latest_result = %+v", profile.Latest)
 		}
 		notesPath := "/api/v1/advisor/candidates/" + aoiID + "/notes"
 		if r := s.do(t, http.MethodPost, notesPath, []byte(`{"body":"分析の強みを面談で確認する"}`), auth); r.StatusCode != http.StatusCreated {
