@@ -8,8 +8,9 @@ function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const other: Lang = i18n.language === "ja" ? "en" : "ja";
   return (
-    <button type="button" className="lang-switch" onClick={() => void setLang(other)} lang={other} aria-label={t("language.switchTo", { lng: other })} data-testid="lang-switch">
-      {other === "ja" ? "日本語" : "English"}
+    <button type="button" className="lang-switch" onClick={() => void setLang(other)} title={t("language.switchTo")} data-testid="lang-switch">
+      <span aria-hidden="true">🌐 </span>
+      <span lang={other}>{other === "ja" ? "日本語" : "English"}</span>
     </button>
   );
 }

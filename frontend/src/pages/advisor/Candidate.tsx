@@ -1,5 +1,131 @@
-import { Page } from "../../components/ui";
+// /advisor/candidates/:id — one sharing candidate: the latest result, why
+// the recommended role fits, the score history and the advisor's notes.
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useParams } from "react-router-dom";
+import { api } from "../../api/client";
+import { ErrorAlert, Loading, Page } from "../../components/ui";
+import { formatDate } from "../../format";
+import { useApi } from "../../hooks/useApi";
+import { DimensionTable, FitReasons, LatestSummary } from "./CandidateParts";
+import { fitReasons, latestAttempt, previousAttempt, shapeHistory, type CandidateDetail, type Note } from "./history";
+import HistoryChart from "./HistoryChart";
+import { NoteForm, NoteList } from "./Notes";
+import { roleName, useRoles, type RoleDetailLite } from "./roles";
+import "./advisor.css";
+
+function backTarget(state: unknown): string {
+  if (state && typeof state === "object" && "from" in state) {
+    const from = (state as { from: unknown }).from;
+    if (typeof from === "string" && from.startsWith("/advisor")) return from;
+  }
+  return "/advisor";
+}
 
 export default function Candidate() {
-  return <Page title="Candidate">{null}</Page>;
+  const { t, i18n } = useTranslation("advisor");
+  const { id = "" } = useParams();
+  const location = useLocation();
+  const base = `/api/v1/advisor/candidates/${encodeURIComponent(id)}`;
+  const detail = useApi<CandidateDetail>(base);
+  const notes = useApi<{ notes: Note[] }>(`${base}/notes`);
+  const roles = useRoles();
+  const latest = detail.data ? latestAttempt(detail.data.attempts) : undefined;
+  const previous = detail.data ? previousAttempt(detail.data.attempts) : undefined;
+  const role = useApi<RoleDetailLite>(latest ? `/api/v1/roles/${encodeURIComponent(latest.recommended_role)}` : null);
+  const nameOf = (slug: string) => roleName(roles.data?.roles, slug);
+  const back = (
+    <Link to={backTarget(location.state)} className="btn btn--ghost btn--small">
+      <span aria-hidden="true">←</span> {t("candidate.back")}
+    </Link>
+  );
+
+  if (detail.error) {
+    return (
+      <Page title={t("candidate.errorTitle")} actions={back}>
+        <ErrorAlert error={detail.error} onRetry={detail.error.status === 404 ? undefined : () => void detail.reload()} />
+      </Page>
+    );
+  }
+  if (!detail.data) {
+    return (
+      <Page title={t("candidate.loadingTitle")} actions={back}>
+        <Loading />
+      </Page>
+    );
+  }
+
+  const c = detail.data;
+  const addNote = async (body: string) => {
+    const n = await api<Note>(`${base}/notes`, { method: "POST", body: { body } });
+    notes.setData({ notes: [...(notes.data?.notes ?? []), n] });
+  };
+
+  return (
+    <Page
+      title={c.display_name}
+      wide
+      lead={
+        <span className="candidate-lead">
+          <span>{c.email}</span>
+          <span aria-hidden="true"> · </span>
+          <span>{t("candidate.sharedOn", { date: formatDate(c.shared_at, i18n.language) })}</span>
+        </span>
+      }
+      actions={back}
+    >
+      {!latest ? (
+        <div className="empty">
+          <p>{t("candidate.noAttempts")}</p>
+        </div>
+      ) : (
+        <>
+          <div className="candidate-grid">
+            <LatestSummary latest={latest} previous={previous} attempts={c.attempts.length} roleName={role.data?.name ?? nameOf(latest.recommended_role)} />
+            {role.error ? (
+              <ErrorAlert error={role.error} onRetry={() => void role.reload()} />
+            ) : !role.data ? (
+              <div className="card">
+                <Loading />
+              </div>
+            ) : (
+              <FitReasons reasons={fitReasons(role.data.profile, latest.dimensions)} roleName={role.data.name} />
+            )}
+          </div>
+
+          <section className="section" aria-labelledby="history-heading">
+            <h2 id="history-heading">{t("history.title")}</h2>
+            <div className="card">
+              <p className="muted small">{c.attempts.length > 1 ? t("history.lead") : t("history.single")}</p>
+              <HistoryChart points={shapeHistory(c.attempts)} roleName={nameOf} />
+            </div>
+          </section>
+
+          <section className="section" aria-labelledby="dims-heading">
+            <h2 id="dims-heading">{t("dimensions.title")}</h2>
+            <p className="muted small">{previous ? t("dimensions.leadChange") : t("dimensions.lead")}</p>
+            <DimensionTable dims={latest.dimensions} hasPrevious={Boolean(previous)} />
+          </section>
+        </>
+      )}
+
+      <section className="section" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t("notes.title")}</h2>
+        <p className="muted small">{t("notes.private")}</p>
+        <div className="notes-grid">
+          <div className="card">
+            <NoteForm onAdd={addNote} />
+          </div>
+          <div>
+            {notes.error ? (
+              <ErrorAlert error={notes.error} onRetry={() => void notes.reload()} />
+            ) : !notes.data ? (
+              <Loading />
+            ) : (
+              <NoteList notes={notes.data.notes} />
+            )}
+          </div>
+        </div>
+      </section>
+    </Page>
+  );
 }

@@ -1,0 +1,106 @@
+// The audit log: every staff read of candidate data, newest first.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Badge, Empty, ErrorAlert, Loading } from "../../components/ui";
+import { useApi } from "../../hooks/useApi";
+import ScrollTable from "../advisor/ScrollTable";
+import { newerPage, olderPage, shortId, type AuditPaging } from "./logic";
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  subject_id: string | null;
+  detail: string;
+  request_id: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  next_before: number | null;
+}
+
+export const AUDIT_PAGE_SIZE = 25;
+
+function formatDateTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
+}
+
+export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+  const { t, i18n } = useTranslation("admin");
+  return (
+    <ScrollTable caption={t("audit.caption")} className="audit-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("audit.at")}</th>
+            <th scope="col">{t("audit.action")}</th>
+            <th scope="col">{t("audit.actor")}</th>
+            <th scope="col">{t("audit.subject")}</th>
+            <th scope="col">{t("audit.detail")}</th>
+            <th scope="col">{t("audit.request")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} data-testid="audit-row">
+              <td className="nowrap">
+                <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+              </td>
+              <td>{t(`audit.actions.${e.action.replace(".", "_")}`, { defaultValue: e.action })}</td>
+              <td>
+                <Badge tone={e.actor_role === "recruiter" ? "pmo" : e.actor_role === "advisor" ? "pm" : "neutral"}>{t(`roles.${e.actor_role}`, { defaultValue: e.actor_role })}</Badge>{" "}
+                <code className="id" title={e.actor_id}>
+                  {shortId(e.actor_id)}
+                </code>
+              </td>
+              <td>
+                <code className="id" title={e.subject_id ?? undefined}>
+                  {shortId(e.subject_id)}
+                </code>
+              </td>
+              <td>{e.detail ? <code className="detail">{e.detail}</code> : <span className="muted">—</span>}</td>
+              <td>
+                <code className="id" title={e.request_id}>
+                  {shortId(e.request_id)}
+                </code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+    </ScrollTable>
+  );
+}
+
+export default function AuditLog() {
+  const { t } = useTranslation("admin");
+  const [paging, setPaging] = useState<AuditPaging>({ before: null, stack: [] });
+  const path = `/api/v1/admin/audit?limit=${AUDIT_PAGE_SIZE}${paging.before ? `&before=${paging.before}` : ""}`;
+  const res = useApi<AuditPage>(path);
+
+  if (res.error) return <ErrorAlert error={res.error} onRetry={() => void res.reload()} />;
+  if (!res.data) return <Loading />;
+  const { entries, next_before } = res.data;
+  return (
+    <div data-testid="admin-audit" aria-busy={res.loading}>
+      <div className="spread audit-head">
+        <p className="muted small">{t("audit.lead")}</p>
+        <button type="button" className="btn btn--ghost btn--small" onClick={() => void res.reload()} disabled={res.loading}>
+          {t("audit.refresh")}
+        </button>
+      </div>
+      {entries.length === 0 ? <Empty>{paging.before === null ? t("audit.empty") : t("audit.noOlder")}</Empty> : <AuditTable entries={entries} />}
+      {(paging.before !== null || next_before !== null) && (
+        <nav className="pager" aria-label={t("audit.pager")}>
+          <button type="button" className="btn btn--ghost btn--small" disabled={paging.before === null || res.loading} onClick={() => setPaging(newerPage(paging))}>
+            <span aria-hidden="true">←</span> {t("audit.newer")}
+          </button>
+          <button type="button" className="btn btn--ghost btn--small" disabled={next_before === null || res.loading} onClick={() => next_before !== null && setPaging(olderPage(paging, next_before))}>
+            {t("audit.older")} <span aria-hidden="true">→</span>
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}
