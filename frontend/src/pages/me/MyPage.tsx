@@ -1,5 +1,316 @@
-import { Page } from "../../components/ui";
+import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useLocation, useNavigate } from "react-router-dom";
+import { api, type User } from "../../api/client";
+import { assessmentTokens } from "../../api/assessmentTokens";
+import { useAuth } from "../../auth/AuthContext";
+import { Empty, ErrorAlert, Loading, Page, useProblemMessage } from "../../components/ui";
+import { asApiError, useApi } from "../../hooks/useApi";
+import { claimAnonymousAssessments, claimOne } from "../auth/claim";
+import { checkEmail, HOME_BY_ROLE } from "../auth/forms";
+import type { RoleList } from "../roles/types";
+import { AssessmentList, ClaimPanel, ManualClaimForm, RoadmapProgress, ShareList } from "./parts";
+import { claimableLocal } from "./shape";
+import type { MyAssessment, MyRoadmap, Share, StepStatus } from "./types";
+import "./me.css";
 
 export default function MyPage() {
-  return <Page title="MyPage">{null}</Page>;
+  const { user } = useAuth();
+  if (user && user.role !== "candidate") return <StaffPage user={user} />;
+  return <CandidatePage />;
+}
+
+function StaffPage({ user }: { user: User }) {
+  const { t } = useTranslation("me");
+  return (
+    <Page title={t("title")} lead={t("staff.lead", { role: t(`staff.role.${user.role}`) })}>
+      <div className="row">
+        <Link to={HOME_BY_ROLE[user.role]} className="btn btn--primary">
+          {t("staff.home")}
+        </Link>
+        <Link to="/me/privacy" className="btn btn--ghost">
+          {t("privacyLink")}
+        </Link>
+      </div>
+    </Page>
+  );
+}
+
+interface Flash {
+  tone: "ok" | "info" | "error";
+  text: string;
+}
+
+function CandidatePage() {
+  const { t } = useTranslation("me");
+  const { user, reload: reloadUser } = useAuth();
+  const location = useLocation();
+  const problem = useProblemMessage();
+  const mine = useApi<{ assessments: MyAssessment[] }>("/api/v1/me/assessments");
+  const roles = useApi<RoleList>("/api/v1/roles");
+  const roadmap = useApi<MyRoadmap>("/api/v1/me/roadmap");
+  const shares = useApi<{ shares: Share[] }>("/api/v1/me/shares");
+  const [local, setLocal] = useState(() => assessmentTokens.all());
+  const [claiming, setClaiming] = useState(false);
+  const [manualError, setManualError] = useState<string>();
+  const [flash, setFlash] = useState<Flash | undefined>(() => {
+    const st = location.state as { welcome?: boolean; claimed?: number } | null;
+    if (!st) return undefined;
+    const parts = [st.welcome ? t("flash.welcome") : "", st.claimed ? t("flash.claimed", { count: st.claimed }) : ""].filter(Boolean);
+    return parts.length ? { tone: "ok", text: parts.join(" ") } : undefined;
+  });
+  const navigate = useNavigate();
+  // The welcome message is read once; clear it so a reload does not repeat it.
+  useEffect(() => {
+    if (location.state) navigate(location.pathname, { replace: true, state: null });
+  }, [location.state, location.pathname, navigate]);
+  const [stepSaving, setStepSaving] = useState<string>();
+  const [stopping, setStopping] = useState<string>();
+
+  const roleNames = useMemo(() => Object.fromEntries((roles.data?.roles ?? []).map((r) => [r.slug, r.name])), [roles.data]);
+  const claimable = claimableLocal(local, mine.data?.assessments);
+
+  const afterClaim = async () => {
+    setLocal(assessmentTokens.all());
+    await Promise.all([mine.reload(), roadmap.reload(), reloadUser()]);
+  };
+
+  const claimAll = async () => {
+    setClaiming(true);
+    try {
+      const out = await claimAnonymousAssessments(api, assessmentTokens, claimable.map((a) => a.id));
+      const msgs: string[] = [];
+      if (out.claimed.length) msgs.push(t("flash.claimed", { count: out.claimed.length }));
+      if (out.missing.length) msgs.push(t("flash.missing", { count: out.missing.length }));
+      if (out.failed.length) msgs.push(t("flash.failed", { count: out.failed.length }));
+      setFlash({ tone: out.failed.length || (out.missing.length && !out.claimed.length) ? "error" : "ok", text: msgs.join(" ") });
+      // Tokens the server no longer knows are of no use here; drop them so the offer does not come back.
+      for (const id of out.missing) assessmentTokens.remove(id);
+      await afterClaim();
+    } finally {
+      setClaiming(false);
+    }
+  };
+
+  const claimManual = async (id: string, token: string): Promise<boolean> => {
+    setClaiming(true);
+    setManualError(undefined);
+    try {
+      await claimOne(api, id, token);
+      assessmentTokens.remove(id);
+      setFlash({ tone: "ok", text: t("flash.claimed", { count: 1 }) });
+      await afterClaim();
+      return true;
+    } catch (e) {
+      const err = asApiError(e);
+      setManualError(err.status === 404 || err.status === 422 ? t("claim.manual.notFound") : problem(err));
+      return false;
+    } finally {
+      setClaiming(false);
+    }
+  };
+
+  const mark = async (stepId: string, status: StepStatus) => {
+    if (!roadmap.data) return;
+    setStepSaving(stepId);
+    try {
+      const res = await api<{ step_id: string; status: StepStatus; updated_at: string }>(`/api/v1/me/roadmap/${encodeURIComponent(stepId)}`, { method: "PUT", body: { status } });
+      roadmap.setData({ ...roadmap.data, steps: roadmap.data.steps.map((s) => (s.id === stepId ? { ...s, status: res.status, updated_at: res.updated_at } : s)) });
+    } catch (e) {
+      setFlash({ tone: "error", text: problem(asApiError(e)) });
+    } finally {
+      setStepSaving(undefined);
+    }
+  };
+
+  const stopSharing = async (s: Share) => {
+    setStopping(s.advisor_id);
+    try {
+      await api(`/api/v1/me/shares/${encodeURIComponent(s.advisor_id)}`, { method: "DELETE" });
+      if (shares.data) shares.setData({ shares: shares.data.shares.filter((x) => x.advisor_id !== s.advisor_id) });
+      setFlash({ tone: "ok", text: t("shares.stopped", { name: s.display_name }) });
+    } catch (e) {
+      const err = asApiError(e);
+      if (err.status === 404) void shares.reload();
+      else setFlash({ tone: "error", text: problem(err) });
+    } finally {
+      setStopping(undefined);
+    }
+  };
+
+  const items = mine.data?.assessments ?? [];
+  const latest = user?.latest_result;
+
+  return (
+    <Page
+      title={t("title")}
+      lead={user ? t("lead", { name: user.display_name || user.email }) : undefined}
+      wide
+      actions={
+        <>
+          <Link to="/quiz" className="btn btn--primary">
+            {items.length ? t("retake") : t("takeFirst")}
+          </Link>
+          <Link to="/me/privacy" className="btn btn--ghost">
+            {t("privacyLink")}
+          </Link>
+        </>
+      }
+    >
+      <div aria-live="polite">
+        {flash && (
+          <div className={`alert alert--${flash.tone} me-flash`} role={flash.tone === "error" ? "alert" : "status"}>
+            <p>{flash.text}</p>
+            <button type="button" className="link-button small" onClick={() => setFlash(undefined)}>
+              {t("common:close")}
+            </button>
+          </div>
+        )}
+      </div>
+
+      {latest && (
+        <section className="card card--pm me-latest" aria-labelledby="me-latest">
+          <div>
+            <p className="small muted" id="me-latest">
+              {t("latest.title")}
+            </p>
+            <p className="me-latest__role">{roleNames[latest.recommended_role] ?? latest.recommended_role}</p>
+            <p className="small muted">{t("latest.meta", { fit: latest.fit, lean: t(`lean.${latest.lean}`, { defaultValue: latest.lean }) })}</p>
+          </div>
+          <Link to={`/results/${latest.assessment_id}`} className="btn btn--ghost">
+            {t("latest.open")}
+          </Link>
+        </section>
+      )}
+
+      <div className="me-grid">
+        <div className="me-main">
+          <section className="section" aria-labelledby="me-assessments">
+            <h2 id="me-assessments">{t("assessments.title")}</h2>
+            <ClaimPanel local={claimable} busy={claiming} onClaim={() => void claimAll()} />
+            {mine.loading && !mine.data && <Loading />}
+            {mine.error && <ErrorAlert error={mine.error} onRetry={() => void mine.reload()} />}
+            {mine.data && items.length === 0 && (
+              <div data-testid="my-assessments" data-empty="true">
+                <Empty
+                  action={
+                    <Link to="/quiz" className="btn btn--primary">
+                      {t("takeFirst")}
+                    </Link>
+                  }
+                >
+                  {t("assessments.empty")}
+                </Empty>
+              </div>
+            )}
+            {mine.data && items.length > 0 && <AssessmentList items={items} roleNames={roleNames} />}
+            <ManualClaimForm busy={claiming} error={manualError} onSubmit={claimManual} />
+          </section>
+        </div>
+
+        <div className="me-side">
+          <section className="section" aria-labelledby="me-roadmap">
+            <h2 id="me-roadmap">{t("roadmap.title")}</h2>
+            {roadmap.loading && !roadmap.data && <Loading />}
+            {roadmap.error && roadmap.error.status === 404 && <Empty>{t("roadmap.empty")}</Empty>}
+            {roadmap.error && roadmap.error.status !== 404 && <ErrorAlert error={roadmap.error} onRetry={() => void roadmap.reload()} />}
+            {roadmap.data && !roadmap.error && <RoadmapProgress roadmap={roadmap.data} onMark={(id, s) => void mark(id, s)} saving={stepSaving} />}
+          </section>
+
+          <section className="section" aria-labelledby="me-shares">
+            <h2 id="me-shares">{t("shares.title")}</h2>
+            <p className="small muted">{t("shares.lead")}</p>
+            {shares.loading && !shares.data && <Loading />}
+            {shares.error && <ErrorAlert error={shares.error} onRetry={() => void shares.reload()} />}
+            {shares.data && shares.data.shares.length === 0 && <p className="muted">{t("shares.none")}</p>}
+            {shares.data && shares.data.shares.length > 0 && <ShareList shares={shares.data.shares} busyId={stopping} onStop={(s) => void stopSharing(s)} />}
+            <ShareForm onShared={(s) => shares.setData({ shares: [...(shares.data?.shares ?? []).filter((x) => x.advisor_id !== s.advisor_id), s] })} />
+          </section>
+        </div>
+      </div>
+
+      <aside className="card me-cta">
+        <div>
+          <h2>{t("cta.title")}</h2>
+          <p className="muted">{t("cta.body")}</p>
+        </div>
+        <div className="row">
+          <Link to="/quiz" className="btn btn--primary">
+            {t("retake")}
+          </Link>
+          <Link to="/roles" className="btn btn--ghost">
+            {t("cta.roles")}
+          </Link>
+        </div>
+      </aside>
+    </Page>
+  );
+}
+
+function ShareForm({ onShared }: { onShared: (s: Share) => void }) {
+  const { t } = useTranslation("me");
+  const { t: ta } = useTranslation("auth");
+  const problem = useProblemMessage();
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(undefined);
+    const bad = checkEmail(email);
+    if (bad) {
+      setError(ta(`validation.${bad}`));
+      document.getElementById("share-email")?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const s = await api<Share>("/api/v1/me/shares", { method: "POST", body: { advisor_email: email.trim() } });
+      onShared(s);
+      setDone(t("shares.added", { name: s.display_name }));
+      setEmail("");
+    } catch (err) {
+      const ae = asApiError(err);
+      setError(ae.status === 404 ? t("shares.noAdvisor") : ae.status === 422 ? ta("validation.emailInvalid") : problem(ae));
+      document.getElementById("share-email")?.focus();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="me-share-form" onSubmit={submit} noValidate>
+      <div className="field">
+        <label htmlFor="share-email">{t("shares.email")}</label>
+        <p id="share-email-hint" className="field__hint">
+          {t("shares.emailHint")}
+        </p>
+        <div className="me-share-form__row">
+          <input
+            id="share-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            autoComplete="off"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "share-email-hint share-email-error" : "share-email-hint"}
+          />
+          <button type="submit" className="btn btn--ghost" disabled={busy}>
+            {t("shares.add")}
+          </button>
+        </div>
+        {error && (
+          <p id="share-email-error" className="field__error">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p className="small me-share-form__done" role="status">
+            {done}
+          </p>
+        )}
+      </div>
+    </form>
+  );
 }

@@ -1,5 +1,91 @@
-import { Page } from "../../components/ui";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router-dom";
+import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
+import { useApi } from "../../hooks/useApi";
+import { CompareTable, CompareRoadmaps } from "./CompareParts";
+import { compareSlugs } from "./shape";
+import type { RoleDetail, RoleList } from "./types";
+import "./roles.css";
 
 export default function Compare() {
-  return <Page title="Compare">{null}</Page>;
+  const { t } = useTranslation("roles");
+  const [params, setParams] = useSearchParams();
+  const roles = useApi<RoleList>("/api/v1/roles");
+  const known = useMemo(() => roles.data?.roles.map((r) => r.slug), [roles.data]);
+  const { a, b } = compareSlugs(params, known);
+  // Details wait for the list, so a stale or mistyped slug in the address is dropped rather than fetched.
+  const ra = useApi<RoleDetail>(known && a ? `/api/v1/roles/${encodeURIComponent(a)}` : null);
+  const rb = useApi<RoleDetail>(known && b ? `/api/v1/roles/${encodeURIComponent(b)}` : null);
+
+  const set = (key: "a" | "b", value: string) => {
+    const p = new URLSearchParams(params);
+    if (value) p.set(key, value);
+    else p.delete(key);
+    setParams(p, { replace: true });
+  };
+  const swap = () => {
+    const p = new URLSearchParams(params);
+    p.set("a", b);
+    p.set("b", a);
+    setParams(p, { replace: true });
+  };
+
+  const options = roles.data?.roles ?? [];
+  const both = Boolean(a && b && ra.data && rb.data);
+  const loading = !roles.data ? roles.loading : Boolean((a && ra.loading) || (b && rb.loading));
+  const error = (a && ra.error) || (b && rb.error) || undefined;
+
+  return (
+    <Page title={t("compare.title")} lead={t("compare.lead")} wide>
+      {roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.reload()} />}
+      <form className="card compare-pick" onSubmit={(e) => e.preventDefault()} aria-label={t("compare.pickLabel")}>
+        <div className="field">
+          <label htmlFor="compare-a">{t("compare.first")}</label>
+          <select id="compare-a" data-testid="compare-a" value={a} onChange={(e) => set("a", e.target.value)} disabled={!roles.data}>
+            <option value="">{t("compare.choose")}</option>
+            {options.map((r) => (
+              <option key={r.slug} value={r.slug} disabled={r.slug === b}>
+                {t(`track.${r.track}`)} · {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="btn btn--ghost compare-pick__swap" onClick={swap} disabled={!a || !b} title={t("compare.swapLabel")}>
+          <span aria-hidden="true">⇄</span>
+          <span className="compare-pick__swap-text">{t("compare.swapLabel")}</span>
+        </button>
+        <div className="field">
+          <label htmlFor="compare-b">{t("compare.second")}</label>
+          <select id="compare-b" data-testid="compare-b" value={b} onChange={(e) => set("b", e.target.value)} disabled={!roles.data}>
+            <option value="">{t("compare.choose")}</option>
+            {options.map((r) => (
+              <option key={r.slug} value={r.slug} disabled={r.slug === a}>
+                {t(`track.${r.track}`)} · {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+
+      {error && <ErrorAlert error={error} onRetry={() => void (ra.error ? ra.reload() : rb.reload())} />}
+      {!error && loading && !both && <Loading />}
+      {!error && !loading && roles.data && (!a || !b) && (
+        <Empty action={<Link to="/roles">{t("compare.browse")}</Link>}>{t("compare.empty")}</Empty>
+      )}
+      {both && ra.data && rb.data && (
+        <div aria-busy={loading ? true : undefined}>
+          <CompareTable a={ra.data} b={rb.data} />
+          <section className="section" aria-labelledby="cmp-roadmaps">
+            <h2 id="cmp-roadmaps">{t("compare.roadmaps")}</h2>
+            <CompareRoadmaps a={ra.data} b={rb.data} />
+          </section>
+          <p className="row">
+            <Link to={`/roles/${ra.data.slug}`}>{t("compare.detailOf", { name: ra.data.name })}</Link>
+            <Link to={`/roles/${rb.data.slug}`}>{t("compare.detailOf", { name: rb.data.name })}</Link>
+          </p>
+        </div>
+      )}
+    </Page>
+  );
 }
