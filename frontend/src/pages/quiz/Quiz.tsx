@@ -1,5 +1,366 @@
-import { Page } from "../../components/ui";
+// /quiz/:id — the questionnaire, one step at a time, saved as you go.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
+import { api, type ApiError } from "../../api/client";
+import { assessmentTokens } from "../../api/assessmentTokens";
+import { useAuth } from "../../auth/AuthContext";
+import { ErrorAlert, Loading, Page } from "../../components/ui";
+import { asApiError } from "../../hooks/useApi";
+import type { Answers, AnswerValue, Assessment } from "../results/types";
+import { ProgressBar, ResumePanel, ReviewList, SaveIndicator, StepView } from "./components";
+import {
+  answeredCount,
+  buildSteps,
+  fieldErrorsByItem,
+  firstIncompleteStep,
+  isAnswered,
+  itemNumbers,
+  likertKey,
+  mergeAnswers,
+  missingItems,
+  parseStep,
+  resumeURL,
+  retryDelay,
+  stepOfItem,
+  stepParam,
+  type QuestionnaireForm,
+} from "./quizState";
+import { adoptTokenFromHash, clearSubmitKey, pendingStore, submitIdempotencyKey } from "./storage";
+import { useAutosave } from "./useAutosave";
+import "./quiz.css";
+
+type SubmitProblem = { kind: "missing" | "unsaved" | "network" | "other"; error?: ApiError };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export default function Quiz() {
-  return <Page title="Quiz">{null}</Page>;
+  const { id = "" } = useParams();
+  const { t, i18n } = useTranslation("quiz");
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  useState(() => adoptTokenFromHash(id));
+
+  const [draft, setDraft] = useState<Assessment>();
+  const [loadError, setLoadError] = useState<ApiError>();
+  const [form, setForm] = useState<QuestionnaireForm>();
+  const [formError, setFormError] = useState<ApiError>();
+  const [answers, setAnswers] = useState<Answers>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
+  const [loadSeq, setLoadSeq] = useState(0);
+
+  const toResults = useCallback(() => {
+    assessmentTokens.markSubmitted(id);
+    pendingStore.clear(id);
+    clearSubmitKey(id);
+    navigate(`/results/${id}`, { replace: true });
+  }, [id, navigate]);
+
+  const autosave = useAutosave({
+    id,
+    onConflict: toResults,
+    onFieldErrors: (e) => setErrors((prev) => ({ ...prev, ...e })),
+  });
+
+  // The draft: its saved answers, with anything this browser had not sent yet on top.
+  useEffect(() => {
+    let live = true;
+    setLoadError(undefined);
+    api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}`, { headers: assessmentTokens.headers(id) })
+      .then((a) => {
+        if (!live) return;
+        if (a.status === "submitted") {
+          toResults();
+          return;
+        }
+        setDraft(a);
+        setAnswers(mergeAnswers(a.answers ?? {}, pendingStore.get(id)));
+      })
+      .catch((e) => live && setLoadError(asApiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [id, toResults, loadSeq]);
+
+  // The form, in the current language.
+  const slug = draft?.questionnaire.slug;
+  useEffect(() => {
+    if (!slug) return;
+    let live = true;
+    setFormError(undefined);
+    api<QuestionnaireForm>(`/api/v1/questionnaires/${encodeURIComponent(slug)}`)
+      .then((f) => live && setForm(f))
+      .catch((e) => live && setFormError(asApiError(e)));
+    return () => {
+      live = false;
+    };
+  }, [slug, i18n.language, loadSeq]);
+
+  const steps = useMemo(() => (form ? buildSteps(form.items) : []), [form]);
+  const numbers = useMemo(() => (form ? itemNumbers(form.items) : {}), [form]);
+  const stepIndex = form ? parseStep(search.get("step"), steps.length) : null;
+  const focusItem = search.get("focus");
+
+  // Open where the person left off.
+  useEffect(() => {
+    if (form && draft && stepIndex === null) {
+      setSearch({ step: stepParam(firstIncompleteStep(steps, answers), steps.length) }, { replace: true });
+    }
+    // Only on arrival (no ?step yet): later answers must not move the person.
+  }, [form, draft, stepIndex, steps, setSearch]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Moving between steps: focus the step heading, or the question asked for.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (stepIndex === null) return;
+    if (firstRender.current && !focusItem) {
+      firstRender.current = false;
+      return;
+    }
+    firstRender.current = false;
+    const raf = requestAnimationFrame(() => {
+      if (focusItem) {
+        const fs = document.getElementById(`q-${focusItem}`);
+        const input = (fs?.querySelector("input:checked") ?? fs?.querySelector("input")) as HTMLInputElement | null;
+        fs?.scrollIntoView({ block: "center" });
+        input?.focus({ preventScroll: true });
+      } else {
+        document.getElementById("quiz-step-title")?.focus({ preventScroll: true });
+        document.getElementById("quiz-top")?.scrollIntoView({ block: "start" });
+      }
+    });
+    return () => cancelAnimationFrame(raf);
+  }, [stepIndex, focusItem]);
+
+  const goTo = (index: number) => {
+    setSubmitProblem(null);
+    // Moving on is a natural moment to save, whatever the debounce says.
+    void autosave.flush();
+    setSearch({ step: stepParam(index, steps.length) });
+  };
+
+  const onAnswer = (itemId: string, v: AnswerValue) => {
+    setAnswers((a) => ({ ...a, [itemId]: v }));
+    setErrors((e) => {
+      if (!(itemId in e)) return e;
+      const next = { ...e };
+      delete next[itemId];
+      return next;
+    });
+    // An emptied "select all" list is not an answer the server takes; keep it local.
+    if (!(Array.isArray(v) && v.length === 0)) autosave.queue(itemId, v);
+  };
+
+  const step = stepIndex !== null && stepIndex < steps.length ? steps[stepIndex] : null;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement;
+    if (e.key === "Enter" && target instanceof HTMLInputElement && (target.type === "radio" || target.type === "checkbox")) {
+      e.preventDefault();
+      goTo(step.index + 1);
+      return;
+    }
+    const v = likertKey(e.key);
+    if (v === null || step.kind !== "likert") return;
+    const current = target.closest<HTMLElement>("fieldset[data-item]")?.dataset.item;
+    const item = step.items.find((it) => it.id === current) ?? step.items.find((it) => !isAnswered(it, answers[it.id]));
+    if (!item) return;
+    e.preventDefault();
+    onAnswer(item.id, v);
+    // Move on to the next question of the step, or to "next".
+    const pos = step.items.indexOf(item);
+    const nextItem = step.items[pos + 1];
+    requestAnimationFrame(() => {
+      if (nextItem) {
+        const fs = document.getElementById(`q-${nextItem.id}`);
+        ((fs?.querySelector("input:checked") ?? fs?.querySelector("input")) as HTMLInputElement | null)?.focus();
+      } else {
+        document.querySelector<HTMLButtonElement>("[data-testid=quiz-next]")?.focus();
+      }
+    });
+  };
+
+  const submitSummary = useRef<HTMLDivElement>(null);
+  const showProblem = (p: SubmitProblem) => {
+    setSubmitProblem(p);
+    requestAnimationFrame(() => submitSummary.current?.focus());
+  };
+
+  const submit = async () => {
+    if (!form || submitting) return;
+    setSubmitProblem(null);
+    if (missingItems(form.items, answers).length > 0) {
+      showProblem({ kind: "missing" });
+      return;
+    }
+    setSubmitting(true);
+    try {
+      if (!(await autosave.flush()) && autosave.hasUnsaved()) {
+        showProblem({ kind: "unsaved" });
+        return;
+      }
+      const key = submitIdempotencyKey(id);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}/submit`, {
+            method: "POST",
+            headers: { ...assessmentTokens.headers(id), "Idempotency-Key": key },
+          });
+          toResults();
+          return;
+        } catch (e) {
+          const err = asApiError(e);
+          if (err.status === 409) {
+            toResults();
+            return;
+          }
+          if (err.status === 422) {
+            setErrors((prev) => ({ ...prev, ...fieldErrorsByItem(err.problem.errors) }));
+            showProblem({ kind: "missing", error: err });
+            return;
+          }
+          const transient = err.status === 0 || err.status >= 500 || err.status === 429;
+          if (!transient || attempt >= 3) {
+            showProblem({ kind: transient ? "network" : "other", error: err });
+            return;
+          }
+          await sleep(retryDelay(attempt));
+        }
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const title = form?.title ?? t("title");
+  const error = loadError ?? formError;
+  if (error) {
+    const lost = error.status === 401 || error.status === 404;
+    return (
+      <Page title={title}>
+        {lost ? (
+          <div className="alert alert--warn" role="alert">
+            <p>{t("errors.lost")}</p>
+            <p className="row">
+              <Link to="/quiz" className="btn btn--primary">
+                {t("errors.startNew")}
+              </Link>
+              {!user && (
+                <Link to="/signin" state={{ from: `/quiz/${id}` }}>
+                  {t("errors.signIn")}
+                </Link>
+              )}
+            </p>
+          </div>
+        ) : (
+          <ErrorAlert error={error} onRetry={() => setLoadSeq((n) => n + 1)} />
+        )}
+      </Page>
+    );
+  }
+  if (!form || !draft || stepIndex === null) {
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  }
+
+  const total = form.items.length;
+  const answered = answeredCount(form.items, answers);
+  const missing = missingItems(form.items, answers);
+  const token = assessmentTokens.get(id)?.token;
+  const isLast = stepIndex === steps.length - 1;
+
+  return (
+    <Page title={title}>
+      <div className="quiz" id="quiz-top">
+        <div className="quiz-top">
+          <ProgressBar answered={answered} total={total} step={stepIndex} stepCount={steps.length} />
+          <SaveIndicator status={autosave.status} savedAt={autosave.savedAt} onRetry={() => void autosave.flush()} />
+        </div>
+        {autosave.error && <ErrorAlert error={autosave.error} />}
+
+        {step ? (
+          <form
+            className="card quiz-card"
+            onSubmit={(e) => {
+              e.preventDefault();
+              goTo(stepIndex + 1);
+            }}
+            onKeyDown={onKeyDown}
+            noValidate
+          >
+            <StepView step={step} stepCount={steps.length} answers={answers} numbers={numbers} scale={form.scale} errors={errors} onAnswer={onAnswer} />
+            <div className="quiz-nav">
+              <button type="button" className="btn btn--ghost" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
+                <span aria-hidden="true">←</span> {t("nav.back")}
+              </button>
+              <Link to="?step=review" className="quiz-nav__review small">
+                {t("nav.reviewAll")}
+              </Link>
+              <button type="submit" className="btn btn--primary" data-testid="quiz-next">
+                {isLast ? t("nav.toReview") : t("nav.next")} <span aria-hidden="true">→</span>
+              </button>
+            </div>
+            <p className="quiz-keys muted small" aria-hidden="true">
+              {step.kind === "likert" ? t("keys.likert") : t("keys.other")}
+            </p>
+          </form>
+        ) : (
+          <section className="card quiz-card quiz-review" data-testid="quiz-review" aria-labelledby="quiz-step-title">
+            <h2 className="quiz-step__title" tabIndex={-1} id="quiz-step-title">
+              {t("review.title")}
+            </h2>
+            <p className="muted">{t("review.lead")}</p>
+            <div ref={submitSummary} tabIndex={-1} className="quiz-review__summary">
+              {submitProblem ? (
+                <div className={`alert ${submitProblem.kind === "missing" ? "alert--warn" : "alert--error"}`} role="alert">
+                  <p>{t(`submitError.${submitProblem.kind}`)}</p>
+                  {submitProblem.kind === "other" && submitProblem.error && <p className="small">{submitProblem.error.problem.detail ?? submitProblem.error.problem.title}</p>}
+                  {submitProblem.error?.problem.request_id && <p className="muted small">{t("common:errors.requestId", { id: submitProblem.error.problem.request_id })}</p>}
+                </div>
+              ) : missing.length === 0 ? (
+                <div className="alert alert--ok">
+                  <p>{t("review.allDone")}</p>
+                </div>
+              ) : (
+                <div className="alert alert--warn">
+                  <p>{t("review.missing", { count: missing.length })}</p>
+                </div>
+              )}
+              {missing.length > 0 && (
+                <p>
+                  <Link to={`?step=${stepOfItem(steps, missing[0].id) + 1}&focus=${missing[0].id}`} className="btn btn--ghost btn--small">
+                    {t("review.firstMissing")}
+                  </Link>
+                </p>
+              )}
+            </div>
+            <ReviewList items={form.items} answers={answers} scale={form.scale} numbers={numbers} stepOf={(itemId) => stepOfItem(steps, itemId)} errors={errors} />
+            <div className="quiz-nav quiz-nav--submit">
+              <button type="button" className="btn btn--ghost" onClick={() => goTo(steps.length - 1)}>
+                <span aria-hidden="true">←</span> {t("nav.back")}
+              </button>
+              <div className="quiz-submit">
+                <p className="muted small">{t("review.submitHint")}</p>
+                <button type="button" className="btn btn--primary btn--large" data-testid="quiz-submit" onClick={() => void submit()} disabled={submitting} aria-describedby="quiz-submit-status">
+                  {submitting ? t("review.submitting") : t("review.submit")}
+                </button>
+                <span id="quiz-submit-status" className="visually-hidden" role="status" aria-live="polite">
+                  {submitting ? t("review.submitting") : ""}
+                </span>
+              </div>
+            </div>
+          </section>
+        )}
+
+        <ResumePanel url={resumeURL(window.location.origin, id, token)} signedIn={!!user} anonymous={!!token} />
+      </div>
+    </Page>
+  );
 }

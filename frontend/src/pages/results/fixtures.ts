@@ -1,0 +1,52 @@
+// A realistic result (shape of components/schemas/Result) for tests.
+import type { Result, RoleSalary } from "./types";
+
+export const salary: { target: RoleSalary; next_step: RoleSalary | null } = {
+  target: {
+    role: "project-manager",
+    name: "Project manager",
+    ranges: [
+      { label: "PM pay range (20s–40s averages)", min_jpy: 4_970_000, max_jpy: 8_970_000, estimate: true, note: "Derived from age-band averages.", source: { name: "doda salary ranking", url: "https://doda.jp/guide/heikin/", year: 2024 } },
+      { label: "PM average pay", min_jpy: 8_915_000, max_jpy: 8_915_000, estimate: false, note: null, source: { name: "METI survey", url: "https://www.meti.go.jp/", year: 2017 } },
+    ],
+  },
+  next_step: {
+    role: "program-manager",
+    name: "Program manager",
+    ranges: [{ label: "Program manager floor", min_jpy: 12_000_000, max_jpy: null, estimate: true, note: null, source: { name: "ITSS reference pay", url: null, year: 2002 } }],
+  },
+};
+
+export const result: Result = {
+  questionnaire_version: 1,
+  scoring_version: "1",
+  orientation: { pm: 64, pmo: 41, lean: "pm" },
+  dimensions: [
+    { key: "decision_making", name: "Decision making", lean: "pm", score: 80 },
+    { key: "ownership", name: "Ownership", lean: "pm", score: 70 },
+    { key: "organizing", name: "Organizing", lean: "pmo", score: 40 },
+    { key: "communication", name: "Communication", lean: "both", score: 55 },
+  ],
+  roles: [
+    { slug: "project-manager", name: "Project manager", track: "pm", fit: 78, why: ["Decision making is 80, which the role values (weight 5/5)."], reasons: [{ kind: "strength", dimension: "decision_making", weight: 5, score: 80 }] },
+    { slug: "pmo-analyst", name: "PMO analyst", track: "pmo", fit: 52, why: ["Organizing is 40, below what the role asks (weight 4/5)."], reasons: [{ kind: "gap", dimension: "organizing", weight: 4, score: 40 }] },
+    { slug: "pm-assistant", name: "PM assistant", track: "pm", fit: 50, why: [], reasons: [] },
+    { slug: "pmo-director", name: "PMO director", track: "pmo", fit: 31, why: ["Hidden reason"], reasons: [{ kind: "gap", dimension: "governance", weight: 5, score: 20 }] },
+  ],
+  recommended_role: "project-manager",
+  readiness: { level: "practitioner", level_name: "Practitioner", next_step: "Lead a small project", next_step_id: "pm-small", held_certifications: ["ipa-ap"] },
+  quality: { flags: [] },
+  plan: {
+    target_role: "project-manager",
+    target_role_name: "Project manager",
+    gaps: [{ dimension: "organizing", name: "Organizing", score: 40, target: 72, gap: 32 }],
+    steps: [
+      { id: "pm-small", stage: { key: "practitioner", name: "Practitioner" }, title: "Lead a small project", detail: "Run a project of a few people end to end.", experience: "Owning a plan.", months: 12, certifications: ["pmp"] },
+      { id: "pm-mid", stage: { key: "lead", name: "Lead" }, title: "Debut as PM on a mid-size project", detail: "Take the lead.", experience: "", months: 0, certifications: [] },
+    ],
+    certifications: [
+      { slug: "pmp", abbreviation: "PMP", name: "Project Management Professional", issuer: "PMI", track: "both", stage: { key: "lead", name: "Lead" }, url: "https://www.pmi.org/", summary: "International PM certification." },
+    ],
+    salary,
+  },
+};

@@ -1,0 +1,217 @@
+// Pure helpers for the results page: how to word the lean, where the
+// diverging bar goes, the comparison with an earlier attempt and the
+// salary chart's geometry. Unit-tested; no React.
+import type { Dimension, Lean, MyAssessment, RoleSalary, SalaryRange, StageKey } from "./types";
+import { STAGES } from "./types";
+
+/** A lean this many points or more apart reads as "clear" rather than "slight". */
+export const STRONG_LEAN = 15;
+/** The scorer's threshold for calling a lean at all (docs/scoring.md). */
+export const LEAN_THRESHOLD = 6;
+
+export type LeanWording = "pmStrong" | "pm" | "balanced" | "pmo" | "pmoStrong";
+
+/** leanWording picks the headline for an orientation; the server's lean decides the side. */
+export function leanWording(o: { pm: number; pmo: number; lean: Lean }): LeanWording {
+  const gap = Math.abs(o.pm - o.pmo);
+  if (o.lean === "pm") return gap >= STRONG_LEAN ? "pmStrong" : "pm";
+  if (o.lean === "pmo") return gap >= STRONG_LEAN ? "pmoStrong" : "pmo";
+  return "balanced";
+}
+
+export interface LeanBar {
+  /** Which side of the centre the bar grows to: PM left, PMO right. */
+  side: "pm" | "pmo" | "none";
+  /** Width of the bar as a percentage of the whole track (0–50). */
+  width: number;
+  /** Position of the marker from the left edge (0–100). */
+  marker: number;
+  /** Half-width of the "balanced" band around the centre, in % of the track. */
+  band: number;
+}
+
+/**
+ * leanBar places the difference pm − pmo on a track whose ends are ±range
+ * points (PM on the left). Differences beyond the range stick to the end.
+ */
+export function leanBar(pm: number, pmo: number, range = 40): LeanBar {
+  const diff = Math.max(-range, Math.min(range, pm - pmo));
+  const width = (Math.abs(diff) / range) * 50;
+  const side = diff > 0 ? "pm" : diff < 0 ? "pmo" : "none";
+  return { side, width: round1(width), marker: round1(50 - (diff / range) * 50), band: round1((LEAN_THRESHOLD / range) * 50) };
+}
+
+function round1(n: number) {
+  return Math.round(n * 10) / 10;
+}
+
+export interface DimensionDelta {
+  key: string;
+  name: string;
+  lean: Dimension["lean"];
+  now: number;
+  before: number | null;
+  delta: number | null;
+}
+
+/** dimensionDeltas pairs this attempt's scores with an earlier one's, by dimension key, in this attempt's order. */
+export function dimensionDeltas(now: Dimension[], before: Dimension[]): DimensionDelta[] {
+  const prev = new Map(before.map((d) => [d.key, d.score]));
+  return now.map((d) => {
+    const b = prev.get(d.key);
+    return { key: d.key, name: d.name, lean: d.lean, now: d.score, before: b ?? null, delta: b === undefined ? null : d.score - b };
+  });
+}
+
+/** biggestChanges returns the largest rise and the largest fall (null when none). */
+export function biggestChanges(deltas: DimensionDelta[]): { up: DimensionDelta | null; down: DimensionDelta | null } {
+  let up: DimensionDelta | null = null;
+  let down: DimensionDelta | null = null;
+  for (const d of deltas) {
+    if (d.delta === null) continue;
+    if (d.delta > 0 && (!up || d.delta > (up.delta ?? 0))) up = d;
+    if (d.delta < 0 && (!down || d.delta < (down.delta ?? 0))) down = d;
+  }
+  return { up, down };
+}
+
+/** formatDelta writes +5, −3 or ±0 (a true minus sign). */
+export function formatDelta(d: number | null): string {
+  if (d === null) return "—";
+  if (d > 0) return `+${d}`;
+  if (d < 0) return `−${Math.abs(d)}`;
+  return "±0";
+}
+
+/** earlierAttempts lists the caller's other submitted attempts, newest first. */
+export function earlierAttempts(all: MyAssessment[], currentId: string): MyAssessment[] {
+  return all
+    .filter((a) => a.id !== currentId && a.status === "submitted" && a.submitted_at)
+    .sort((x, y) => (y.submitted_at ?? "").localeCompare(x.submitted_at ?? ""));
+}
+
+export interface SalaryRow {
+  key: string;
+  role: string;
+  roleName: string;
+  target: boolean;
+  range: SalaryRange;
+  min: number;
+  max: number | null;
+  /** min == max: a single figure (an average), drawn as a dot. */
+  point: boolean;
+  /** No top end: the bar runs to the chart's edge. */
+  open: boolean;
+  /** Left edge and width as percentages of the chart. */
+  left: number;
+  width: number;
+}
+
+export interface SalaryChart {
+  rows: SalaryRow[];
+  /** The chart's right edge, in yen. */
+  scaleMax: number;
+  /** Grid lines, in yen. */
+  ticks: number[];
+}
+
+/** niceStep picks a grid step in yen (1, 2 or 5 × 10^n 万円) for about five lines. */
+export function niceStep(maxYen: number): number {
+  const man = maxYen / 10_000;
+  const raw = man / 5;
+  const pow = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow;
+  return step * 10_000;
+}
+
+/**
+ * salaryChart lays out the salary ranges of the target role and the next
+ * role up as horizontal bars on one scale. Open-ended ranges reach 25% past
+ * their floor (or the highest figure) so they read as "and up".
+ */
+export function salaryChart(salary: { target: RoleSalary; next_step: RoleSalary | null }): SalaryChart {
+  const groups = [
+    { s: salary.target, target: true },
+    ...(salary.next_step ? [{ s: salary.next_step, target: false }] : []),
+  ];
+  const flat = groups.flatMap((g) => g.s.ranges.map((r, i) => ({ g, r, i })));
+  if (flat.length === 0) return { rows: [], scaleMax: 0, ticks: [] };
+  const highest = Math.max(...flat.map(({ r }) => Math.max(r.min_jpy, r.max_jpy ?? 0)));
+  const openReach = Math.max(...flat.filter(({ r }) => r.max_jpy === null).map(({ r }) => r.min_jpy * 1.25), 0);
+  const want = Math.max(highest * 1.05, openReach);
+  const step = niceStep(want);
+  const scaleMax = Math.ceil(want / step) * step;
+  const ticks: number[] = [];
+  for (let v = 0; v <= scaleMax; v += step) ticks.push(v);
+  const pct = (v: number) => round1((v / scaleMax) * 100);
+  const rows = flat.map(({ g, r, i }) => {
+    const open = r.max_jpy === null;
+    const point = !open && r.max_jpy === r.min_jpy;
+    const left = pct(r.min_jpy);
+    const right = open ? 100 : pct(r.max_jpy as number);
+    return {
+      key: `${g.s.role}-${i}`,
+      role: g.s.role,
+      roleName: g.s.name,
+      target: g.target,
+      range: r,
+      min: r.min_jpy,
+      max: r.max_jpy,
+      point,
+      open,
+      left,
+      width: point ? 0 : round1(right - left),
+    };
+  });
+  return { rows, scaleMax, ticks };
+}
+
+/** stageIndex is a stage's rung on the ladder (0 = foundation). */
+export function stageIndex(key: StageKey): number {
+  return STAGES.indexOf(key);
+}
+
+/** radarData shapes the dimensions for recharts, with an earlier attempt's scores when comparing. */
+export function radarData(now: Dimension[], before?: Dimension[] | null): { key: string; name: string; lean: Dimension["lean"]; score: number; before?: number }[] {
+  const prev = new Map((before ?? []).map((d) => [d.key, d.score]));
+  return now.map((d) => ({ key: d.key, name: d.name, lean: d.lean, score: d.score, ...(before ? { before: prev.get(d.key) ?? 0 } : {}) }));
+}
+
+/** topDimensions returns the n highest-scoring dimensions, ties in display order. */
+export function topDimensions(dims: Dimension[], n = 3): Dimension[] {
+  return dims
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
+    .slice(0, n)
+    .map((x) => x.d);
+}
+
+/**
+ * splitLabel breaks a chart label longer than max characters into lines.
+ * Text with spaces wraps word by word (a long word stays whole); Japanese
+ * breaks once, at the "・" nearest the middle, else in the middle without
+ * starting a line with a long-vowel mark, a small kana or closing
+ * punctuation.
+ */
+export function splitLabel(name: string, max: number): string[] {
+  if (name.length <= max) return [name];
+  if (name.includes(" ")) {
+    const lines: string[] = [];
+    for (const word of name.split(/\s+/)) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines;
+  }
+  if (!/[\u3000-\u9fff]/.test(name)) return [name];
+  const mid = name.length / 2;
+  let best = -1;
+  for (let i = 1; i < name.length - 1; i++) {
+    if (name[i] === "・" && (best === -1 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  }
+  if (best > 0) return [name.slice(0, best + 1), name.slice(best + 1)];
+  let cut = Math.ceil(mid);
+  while (cut > 1 && /[ーッャュョァィゥェォ、。）」』]/.test(name[cut])) cut--;
+  return [name.slice(0, cut), name.slice(cut)];
+}
