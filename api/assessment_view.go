@@ -49,6 +49,9 @@ type itemJSON struct {
 type optionJSON struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
+	// Exclusive marks "none of these": the form clears the other choices.
+	// It is not a scoring key; the server enforces it on submit anyway.
+	Exclusive bool `json:"exclusive,omitempty"`
 }
 
 func questionnaireFormOf(q *questionnaire.Questionnaire, l i18n.Lang) questionnaireFormJSON {
@@ -63,7 +66,7 @@ func questionnaireFormOf(q *questionnaire.Questionnaire, l i18n.Lang) questionna
 	for i, it := range q.Items {
 		item := itemJSON{ID: it.ID, Type: string(it.Type), Select: it.Select, Required: it.Required(), Text: it.Text.In(l)}
 		for _, o := range it.Options {
-			item.Options = append(item.Options, optionJSON{ID: o.ID, Text: o.Text.In(l)})
+			item.Options = append(item.Options, optionJSON{ID: o.ID, Text: o.Text.In(l), Exclusive: o.Exclusive})
 		}
 		out.FormItems[i] = item
 	}

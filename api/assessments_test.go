@@ -107,7 +107,7 @@ func TestQuestionnaires(t *testing.T) {
 		if r.StatusCode != http.StatusOK {
 			t.Fatalf("status %d", r.StatusCode)
 		}
-		for _, secret := range []string{`"dimension"`, `"reverse"`, `"scores"`, `"stage"`, `"certification"`, `"exclusive"`} {
+		for _, secret := range []string{`"dimension"`, `"reverse"`, `"scores"`, `"stage"`, `"certification"`} {
 			if strings.Contains(string(r.Body), secret) {
 				t.Errorf("the public form leaks scoring key %s", secret)
 			}
@@ -118,12 +118,25 @@ func TestQuestionnaires(t *testing.T) {
 			Items []struct {
 				ID, Type, Text string
 				Required       bool
+				Options        []struct {
+					ID        string
+					Exclusive bool
+				}
 			}
 		}
 		r.JSON(t, &form)
 		q := mainQuestionnaire(t)
 		if form.Title != q.Title.EN || len(form.Scale) != 5 || len(form.Items) != len(q.Items) || form.Items[0].Text != q.Items[0].Text.EN || !form.Items[0].Required {
 			t.Errorf("form = %.300v", form)
+		}
+		// The form marks exactly the options the questionnaire declares
+		// exclusive, so the web app can clear the others.
+		for i, it := range q.Items {
+			for j, o := range it.Options {
+				if got := form.Items[i].Options[j]; got.ID != o.ID || got.Exclusive != o.Exclusive {
+					t.Errorf("item %s option %s: exclusive %v, want %v", it.ID, o.ID, got.Exclusive, o.Exclusive)
+				}
+			}
 		}
 		wantProblem(t, s.get(t, "/api/v1/questionnaires/no-such-quiz"), http.StatusNotFound)
 		wantProblem(t, s.get(t, "/api/v1/questionnaires?lang=fr", invalidInput()), http.StatusUnprocessableEntity)

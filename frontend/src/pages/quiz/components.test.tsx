@@ -15,7 +15,7 @@ const duties: FormItem = {
   required: true,
   text: "Select every duty you have held.",
   options: [
-    { id: "none", text: "None of these" },
+    { id: "none", text: "None of these", exclusive: true },
     { id: "meetings", text: "Running meetings" },
     { id: "tracking", text: "Tracking progress" },
   ],

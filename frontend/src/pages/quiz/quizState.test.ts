@@ -30,7 +30,7 @@ const many: FormItem = {
   required: true,
   text: "duties",
   options: [
-    { id: "none", text: "None of these" },
+    { id: "none", text: "None of these", exclusive: true },
     { id: "meetings", text: "Meetings" },
     { id: "tracking", text: "Tracking" },
     { id: "lead", text: "Leading" },

@@ -6,6 +6,8 @@ import type { Answers, AnswerValue } from "../results/types";
 export interface FormOption {
   id: string;
   text: string;
+  /** "None of these": choosing it clears the other options. */
+  exclusive?: boolean;
 }
 
 export interface FormItem {
@@ -52,13 +54,9 @@ export function isMulti(item: FormItem): boolean {
   return item.type === "experience" && item.select === "many";
 }
 
-/**
- * isExclusive says whether choosing an option clears the others ("none of
- * these"). The public form does not carry the flag, so the convention of
- * the questionnaire files is used: the option whose id is "none".
- */
+/** isExclusive says whether choosing an option clears the others ("none of these"). */
 export function isExclusive(option: FormOption): boolean {
-  return option.id === "none";
+  return option.exclusive === true;
 }
 
 /**
