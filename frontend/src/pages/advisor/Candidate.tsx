@@ -1,16 +1,16 @@
-// /advisor/candidates/:id — one sharing candidate: the latest result, why
-// the recommended role fits, the score history and the advisor's notes.
+// /advisor/candidates/:id — one sharing candidate: the latest result as the
+// server words it (lean, best-fitting roles and why, readiness, the plan's
+// gaps), the score history and the advisor's notes.
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { api } from "../../api/client";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
 import { useApi } from "../../hooks/useApi";
-import { DimensionTable, FitReasons, LatestSummary } from "./CandidateParts";
-import { fitReasons, latestAttempt, previousAttempt, shapeHistory, type CandidateDetail, type Note } from "./history";
+import { CandidateOverview, DimensionTable } from "./CandidateParts";
+import { latestAttempt, previousAttempt, roleNamer, shapeHistory, type CandidateDetail, type Note, type PlanCertification } from "./history";
 import HistoryChart from "./HistoryChart";
 import { NoteForm, NoteList } from "./Notes";
-import { roleName, useRoles, type RoleDetailLite } from "./roles";
 import "./advisor.css";
 
 function backTarget(state: unknown): string {
@@ -28,11 +28,14 @@ export default function Candidate() {
   const base = `/api/v1/advisor/candidates/${encodeURIComponent(id)}`;
   const detail = useApi<CandidateDetail>(base);
   const notes = useApi<{ notes: Note[] }>(`${base}/notes`);
-  const roles = useRoles();
+  const result = detail.data?.latest_result ?? null;
   const latest = detail.data ? latestAttempt(detail.data.attempts) : undefined;
   const previous = detail.data ? previousAttempt(detail.data.attempts) : undefined;
-  const role = useApi<RoleDetailLite>(latest ? `/api/v1/roles/${encodeURIComponent(latest.recommended_role)}` : null);
-  const nameOf = (slug: string) => roleName(roles.data?.roles, slug);
+  // Held certifications come as slugs; the public catalog names them. Asked
+  // only when there is something to name.
+  const certs = useApi<{ certifications: PlanCertification[] }>(result && result.readiness.held_certifications.length > 0 ? "/api/v1/certifications" : null);
+  const certName = (slug: string) => (certs.data?.certifications ?? result?.plan.certifications)?.find((x) => x.slug === slug)?.abbreviation ?? slug;
+  const nameOf = roleNamer(result);
   const back = (
     <Link to={backTarget(location.state)} className="btn btn--ghost btn--small">
       <span aria-hidden="true">←</span> {t("candidate.back")}
@@ -73,25 +76,10 @@ export default function Candidate() {
       }
       actions={back}
     >
-      {!latest ? (
-        <div className="empty">
-          <p>{t("candidate.noAttempts")}</p>
-        </div>
-      ) : (
-        <>
-          <div className="candidate-grid">
-            <LatestSummary latest={latest} previous={previous} attempts={c.attempts.length} roleName={role.data?.name ?? nameOf(latest.recommended_role)} />
-            {role.error ? (
-              <ErrorAlert error={role.error} onRetry={() => void role.reload()} />
-            ) : !role.data ? (
-              <div className="card">
-                <Loading />
-              </div>
-            ) : (
-              <FitReasons reasons={fitReasons(role.data.profile, latest.dimensions)} roleName={role.data.name} />
-            )}
-          </div>
+      <CandidateOverview result={result} latest={latest} previous={previous} attempts={c.attempts.length} certName={certName} />
 
+      {latest && (
+        <>
           <section className="section" aria-labelledby="history-heading">
             <h2 id="history-heading">{t("history.title")}</h2>
             <div className="card">

@@ -5,10 +5,13 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client";
 import i18n from "../../i18n";
 import CandidateTable from "./CandidateTable";
-import { FitReasons, LatestSummary } from "./CandidateParts";
+import { CandidateOverview } from "./CandidateParts";
 import FilterForm, { parseMinFit } from "./FilterForm";
+import fixtureNone from "./fixtures/candidate-no-result.en.json";
+import fixtureEn from "./fixtures/candidate.en.json";
+import fixtureJa from "./fixtures/candidate.ja.json";
 import HistoryChart from "./HistoryChart";
-import type { Attempt } from "./history";
+import { latestAttempt, previousAttempt, type CandidateDetail, type CandidateResult } from "./history";
 import { emptyFilters, type CandidateRow, type ListState } from "./listing";
 import { NoteForm, NoteList, noteProblem } from "./Notes";
 import Pager from "./Pager";
@@ -199,40 +202,108 @@ describe("notes", () => {
   });
 });
 
-describe("LatestSummary and FitReasons", () => {
-  const latest: Attempt = {
-    assessment_id: "a2",
-    submitted_at: "2026-03-01T00:00:00Z",
-    questionnaire_version: 1,
-    recommended_role: "pmo-analyst",
-    fit: 72,
-    lean: "pmo",
-    pm: 40,
-    pmo: 70,
-    quality_flags: ["too_fast"],
-    dimensions: [],
-  };
+describe("CandidateOverview", () => {
+  // Real GET /advisor/candidates/{id} responses captured from a running server.
+  const detail = fixtureEn as CandidateDetail;
+  const result = detail.latest_result!;
+  const latest = latestAttempt(detail.attempts);
+  const previous = previousAttempt(detail.attempts);
+  const certName = (slug: string) => (slug === "npmo-pjm-a" ? "PJM-A" : slug);
 
-  it("shows the role, the fit with its change, the lean and quality warnings", () => {
-    render(
+  function show(r: CandidateResult | null, attempts = detail.attempts.length) {
+    return render(
       <MemoryRouter>
-        <LatestSummary latest={latest} previous={{ ...latest, fit: 65 }} attempts={2} roleName="PMO analyst" />
+        <CandidateOverview result={r} latest={attempts ? latest : undefined} previous={attempts ? previous : undefined} attempts={attempts} certName={certName} />
       </MemoryRouter>,
     );
-    expect(screen.getByText("PMO analyst")).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "See this role’s roadmap" })).toHaveAttribute("href", "/roles/pmo-analyst");
-    expect(screen.getByText("72")).toBeInTheDocument();
-    expect(screen.getByText(/\+7/)).toBeInTheDocument();
-    expect(screen.getByText("up")).toBeInTheDocument();
-    expect(screen.getByText("PMO lean")).toBeInTheDocument();
-    expect(screen.getByRole("meter", { name: "PMO orientation 70" })).toHaveAttribute("aria-valuenow", "70");
-    expect(screen.getByText(/came very quickly/)).toBeInTheDocument();
-    expect(screen.getByText("2 attempts")).toBeInTheDocument();
+  }
+
+  it("shows the three best-fitting roles as meters, each with the server's why sentences", () => {
+    show(result);
+    const fits = screen.getAllByTestId("role-fit");
+    expect(fits).toHaveLength(3);
+    const top = result.roles.slice(0, 3);
+    fits.forEach((el, i) => {
+      expect(within(el).getByRole("heading", { level: 3 })).toHaveTextContent(top[i].name);
+      expect(within(el).getByRole("meter", { name: `Fit with ${top[i].name}: ${top[i].fit}` })).toHaveAttribute("aria-valuenow", String(top[i].fit));
+      const items = within(el).getAllByRole("listitem");
+      expect(items).toHaveLength(top[i].why.length);
+      items.forEach((li, j) => expect(li).toHaveTextContent(top[i].why[j]));
+    });
+    // Strengths and gaps are told apart in words as well as by the icon.
+    const first = within(fits[0]).getAllByRole("listitem");
+    expect(first[0]).toHaveTextContent(/^✓Strength: Your Documentation score of 73/);
+    expect(first[3]).toHaveTextContent(/^!Gap: Your Accuracy score of 58 is below what this role asks for/);
+    expect(within(fits[0]).getByText("Recommended")).toBeInTheDocument();
+    expect(within(fits[1]).queryByText("Recommended")).toBeNull();
+    // The fourth role is left out.
+    expect(screen.queryByRole("heading", { name: result.roles[3].name })).toBeNull();
   });
 
-  it("lists strengths and gaps, saying so when there are none", () => {
-    render(<FitReasons roleName="PMO analyst" reasons={[{ kind: "strength", dimension: "analysis", name: "Analysis", weight: 5, score: 80, target: 90 }]} />);
-    expect(screen.getByText("Analysis")).toBeInTheDocument();
-    expect(screen.getByText("No large gaps for this role.")).toBeInTheDocument();
+  it("shows the lean, the fit and its change, and the quality warning", () => {
+    show(result);
+    const summary = screen.getByTestId("latest-summary");
+    expect(within(summary).getByTestId("recommended-role")).toHaveTextContent("PMO administrator");
+    expect(within(summary).getByRole("link", { name: "See this role’s roadmap" })).toHaveAttribute("href", "/roles/pmo-administrator");
+    expect(within(summary).getByTestId("lean")).toHaveTextContent("PMO lean");
+    expect(within(summary).getByRole("meter", { name: "PMO orientation 67" })).toHaveAttribute("aria-valuenow", "67");
+    expect(within(summary).getByRole("meter", { name: "PM orientation 47" })).toBeInTheDocument();
+    expect(summary.querySelector(".latest__fit-value")).toHaveTextContent("67 / 100");
+    // 73 at the second attempt, 67 now.
+    expect(within(summary).getByText(/−6/)).toBeInTheDocument();
+    expect(within(summary).getByText("down")).toBeInTheDocument();
+    expect(within(summary).getByText("3 attempts")).toBeInTheDocument();
+    expect(within(screen.getByTestId("quality-flags")).getByText(/came very quickly/)).toBeInTheDocument();
+  });
+
+  it("shows the readiness level, the next step and the plan's gaps against their targets", () => {
+    show(result);
+    const card = screen.getByTestId("readiness");
+    expect(within(card).getByTestId("readiness-level")).toHaveTextContent("Lead");
+    expect(within(card).getByText("(stage 4 of 6)")).toBeInTheDocument();
+    expect(within(card).getByTestId("readiness-next")).toHaveTextContent("Move into progress and issue tracking");
+    expect(within(card).getByText(/Prove PMO-specific knowledge with PMO Specialist/)).toBeInTheDocument();
+    expect(within(card).getByText("PJM-A")).toBeInTheDocument();
+    expect(within(card).getByRole("heading", { name: "What to develop for “PMO administrator”" })).toBeInTheDocument();
+    const gaps = within(screen.getByTestId("plan-gaps")).getAllByRole("listitem");
+    expect(gaps).toHaveLength(result.plan.gaps.length);
+    expect(gaps[0]).toHaveTextContent("Accuracy");
+    expect(gaps[0]).toHaveTextContent("58 (target 90)");
+    expect(within(gaps[0]).getByRole("meter", { name: "Accuracy: 58, target 90" })).toHaveAttribute("aria-valuenow", "58");
+  });
+
+  it("says so when there are no gaps, no held certifications and no quality flags", () => {
+    show({ ...result, plan: { ...result.plan, gaps: [] }, readiness: { ...result.readiness, held_certifications: [] }, quality: { flags: [] } });
+    expect(screen.getByTestId("plan-gaps")).toHaveTextContent("No dimension falls short of what this role asks for.");
+    expect(within(screen.getByTestId("readiness")).getByText("None")).toBeInTheDocument();
+    expect(screen.queryByTestId("quality-flags")).toBeNull();
+  });
+
+  it("renders the server's Japanese wording in Japanese", async () => {
+    const ja = (fixtureJa as CandidateDetail).latest_result!;
+    await i18n.changeLanguage("ja");
+    try {
+      show(ja);
+      const first = within(screen.getAllByTestId("role-fit")[0]);
+      expect(first.getByRole("heading", { level: 3 })).toHaveTextContent("PMOアドミニストレータ");
+      expect(first.getAllByRole("listitem")[0]).toHaveTextContent(ja.roles[0].why[0]);
+      expect(first.getAllByRole("listitem")[0]).toHaveTextContent(/^✓強み：「ドキュメント作成」が73点と高く/);
+      expect(screen.getByTestId("readiness-level")).toHaveTextContent("リード");
+      expect(screen.getByTestId("readiness-next")).toHaveTextContent("進捗・課題管理へ広げる");
+      expect(screen.getByText("（6段階中4段階目）")).toBeInTheDocument();
+      expect(screen.getByText("3回")).toBeInTheDocument();
+    } finally {
+      await i18n.changeLanguage("en");
+    }
+  });
+
+  it("explains a candidate without results instead of showing empty panels", () => {
+    const none = fixtureNone as CandidateDetail;
+    expect(none.latest_result).toBeNull();
+    show(none.latest_result, none.attempts.length);
+    expect(screen.getByTestId("no-result")).toHaveTextContent("No results yet");
+    expect(screen.getByTestId("no-result")).toHaveTextContent("This candidate has no submitted results yet.");
+    expect(screen.queryByTestId("role-fits")).toBeNull();
+    expect(screen.queryByTestId("readiness")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitReasons, latestAttempt, previousAttempt, shapeHistory, signed, targetFor, topAndBottom, type Attempt, type DimensionMove } from "./history";
+import fixture from "./fixtures/candidate.en.json";
+import { latestAttempt, nextStep, previousAttempt, recommendedFit, roleNamer, shapeHistory, signed, topAndBottom, topFits, whyLines, type Attempt, type CandidateDetail, type DimensionMove } from "./history";
 
 function attempt(at: string, fit: number, pm: number, pmo: number, role = "pmo-analyst"): Attempt {
   return { assessment_id: at, submitted_at: at, questionnaire_version: 1, recommended_role: role, fit, lean: pm > pmo ? "pm" : "pmo", pm, pmo, quality_flags: [], dimensions: [] };
@@ -44,37 +45,39 @@ describe("topAndBottom", () => {
   });
 });
 
-describe("fitReasons", () => {
-  const profile = [
-    { dimension: "analysis", name: "Analysis", weight: 5, rationale: "" },
-    { dimension: "documentation", name: "Documentation", weight: 4, rationale: "" },
-    { dimension: "accuracy", name: "Accuracy", weight: 3, rationale: "" },
-    { dimension: "process", name: "Process", weight: 3, rationale: "" },
-    { dimension: "communication", name: "Communication", weight: 2, rationale: "" },
-    { dimension: "governance", name: "Governance", weight: 4, rationale: "" },
-  ];
+describe("reading the latest result", () => {
+  // A real GET /advisor/candidates/{id} response captured from a running server.
+  const detail = fixture as CandidateDetail;
+  const result = detail.latest_result!;
 
-  it("names strengths (60+) by weight times score, and gaps well below the role's ask", () => {
-    const dims = [dim("analysis", 62), dim("documentation", 80), dim("accuracy", 40), dim("process", 55), dim("communication", 20), dim("governance", 30)];
-    const r = fitReasons(profile, dims);
-    expect(r.filter((x) => x.kind === "strength").map((x) => x.dimension)).toEqual(["documentation", "analysis"]);
-    // accuracy asks 72, 40 < 52: gap; governance asks 81, 30 < 61: gap, and weighs more.
-    // process asks 72, 55 is not 20 below; communication weighs 2, never a gap.
-    expect(r.filter((x) => x.kind === "gap").map((x) => x.dimension)).toEqual(["governance", "accuracy"]);
-    expect(r.find((x) => x.dimension === "governance")?.target).toBe(81);
-    expect(r[0].name).toBe("DOCUMENTATION");
+  it("picks the three best fits, best first, keeping the server's order on ties", () => {
+    const top = topFits(result);
+    expect(top.map((r) => r.slug)).toEqual(["pmo-administrator", "pmo-analyst", "pm-assistant"]);
+    expect(top.map((r) => r.fit)).toEqual([67, 67, 60]);
+    expect(topFits(result, 1)[0].slug).toBe(result.recommended_role);
+    const shuffled = { ...result, roles: [...result.roles].reverse() };
+    expect(topFits(shuffled)[0].fit).toBe(67);
+    expect(topFits(shuffled).map((r) => r.fit)).toEqual([67, 67, 60]);
   });
 
-  it("keeps at most three strengths and two gaps", () => {
-    const high = profile.map((p) => dim(p.dimension, 90));
-    expect(fitReasons(profile, high).filter((x) => x.kind === "strength")).toHaveLength(3);
-    const low = profile.map((p) => dim(p.dimension, 5));
-    expect(fitReasons(profile, low).filter((x) => x.kind === "gap")).toHaveLength(2);
+  it("pairs each why sentence with the kind of reason it words", () => {
+    const lines = whyLines(result.roles[0]);
+    expect(lines).toHaveLength(5);
+    expect(lines.map((l) => l.kind)).toEqual(["strength", "strength", "strength", "gap", "gap"]);
+    expect(lines[0].text).toMatch(/^Your Documentation score of 73 is a strength/);
+    expect(lines[3]).toMatchObject({ kind: "gap", dimension: "accuracy" });
+    // A sentence without a matching reason is still shown, unmarked.
+    expect(whyLines({ ...result.roles[0], reasons: [] })[0].kind).toBeUndefined();
   });
 
-  it("uses the scoring's target rule", () => {
-    expect(targetFor(1)).toBe(54);
-    expect(targetFor(5)).toBe(90);
+  it("finds the recommended role, the next step and role names", () => {
+    expect(recommendedFit(result)?.name).toBe("PMO administrator");
+    expect(nextStep(result)?.title).toBe("Move into progress and issue tracking");
+    expect(nextStep({ ...result, readiness: { ...result.readiness, next_step_id: "nope" } })).toBeUndefined();
+    const name = roleNamer(result);
+    expect(name("pmo-analyst")).toBe("PMO analyst / expert");
+    expect(name("unknown-role")).toBe("unknown-role");
+    expect(roleNamer(null)("pmo-analyst")).toBe("pmo-analyst");
   });
 });
 

@@ -1,6 +1,7 @@
 // Shapes of the advisor's candidate view and the pure helpers that turn an
-// attempt history into chart points, strengths and gaps.
-import type { RoleProfileEntry } from "./roles";
+// attempt history into chart points, and the latest result into what the
+// page shows. The fit reasons come from the server (latest_result); nothing
+// here re-derives them.
 
 export interface DimensionMove {
   key: string;
@@ -22,12 +23,87 @@ export interface Attempt {
   dimensions: DimensionMove[];
 }
 
+export type Lean = "pm" | "pmo" | "balanced";
+export type Track = "pm" | "pmo";
+export type QualityFlag = "straight_lining" | "inconsistent_reverse_pairs" | "too_fast";
+
+/** Reason is one strength or gap behind a role's fit (components/schemas/Reason). */
+export interface Reason {
+  kind: "strength" | "gap";
+  dimension: string;
+  weight: number;
+  score: number;
+  items?: string[];
+}
+
+export interface RoleFit {
+  slug: string;
+  name: string;
+  track: Track;
+  fit: number;
+  /** Localised sentences, one per entry of reasons, in the same order. */
+  why: string[];
+  reasons: Reason[];
+}
+
+export interface PlanGap {
+  dimension: string;
+  name: string;
+  score: number;
+  target: number;
+  gap: number;
+}
+
+export interface PlanStep {
+  id: string;
+  title: string;
+  detail: string;
+  stage: { key: string; name: string };
+  certifications: string[];
+}
+
+export interface PlanCertification {
+  slug: string;
+  abbreviation: string;
+  name: string;
+}
+
+/** CandidateResult is components/schemas/Result, as far as this page reads it. */
+export interface CandidateResult {
+  questionnaire_version: number;
+  scoring_version: string;
+  orientation: { pm: number; pmo: number; lean: Lean };
+  dimensions: { key: string; name: string; lean: "pm" | "pmo" | "both"; score: number }[];
+  /** Every catalog role, best fit first. */
+  roles: RoleFit[];
+  recommended_role: string;
+  readiness: {
+    level: string;
+    level_name: string;
+    next_step: string;
+    next_step_id: string;
+    held_certifications: string[];
+  };
+  quality: { flags: QualityFlag[] };
+  plan: {
+    target_role: string;
+    target_role_name: string;
+    /** Largest first. */
+    gaps: PlanGap[];
+    steps: PlanStep[];
+    certifications: PlanCertification[];
+    salary: unknown;
+  };
+}
+
 export interface CandidateDetail {
   id: string;
   display_name: string;
   email: string;
   shared_at: string;
   attempts: Attempt[];
+  /** The newest attempt's full result; null before any. */
+  latest_result: CandidateResult | null;
 }
 
 export interface Note {
@@ -91,50 +167,45 @@ export function topAndBottom(dims: DimensionMove[], k = 3): { top: DimensionMove
   return { top, bottom };
 }
 
-// The scoring's rule for what a role asks of a dimension (internal/scoring:
-// a weight w asks for 45 + 9w) and for naming strengths and gaps. Mirrored
-// here because the advisor API returns the fit but not its reasons.
-export const TARGET_BASE = 45;
-export const TARGET_STEP = 9;
-export const STRENGTH_AT = 60;
-
-export function targetFor(weight: number): number {
-  return TARGET_BASE + TARGET_STEP * weight;
-}
-
-export interface FitReason {
-  kind: "strength" | "gap";
-  dimension: string;
-  name: string;
-  weight: number;
-  score: number;
-  target: number;
-}
-
-/**
- * fitReasons names up to three strengths (score of 60 or more, ordered by
- * weight times score) and two gaps (weight 3 or more and a score 20 below
- * what the role asks) of a candidate for a role.
- */
-export function fitReasons(profile: RoleProfileEntry[], dims: DimensionMove[]): FitReason[] {
-  const score = new Map(dims.map((d) => [d.key, d]));
-  const strengths: FitReason[] = [];
-  const gaps: FitReason[] = [];
-  for (const w of profile) {
-    const d = score.get(w.dimension);
-    if (!d) continue;
-    const r: FitReason = { kind: "strength", dimension: w.dimension, name: d.name || w.name, weight: w.weight, score: d.score, target: targetFor(w.weight) };
-    if (d.score >= STRENGTH_AT) strengths.push(r);
-    else if (w.weight >= 3 && d.score < r.target - 20) gaps.push({ ...r, kind: "gap" });
-  }
-  strengths.sort((a, b) => b.weight * b.score - a.weight * a.score);
-  gaps.sort((a, b) => b.weight * (100 - b.score) - a.weight * (100 - a.score));
-  return [...strengths.slice(0, 3), ...gaps.slice(0, 2)];
-}
-
 /** signed writes a change with its sign: +5, −3, ±0. */
 export function signed(n: number): string {
   if (n > 0) return `+${n}`;
   if (n < 0) return `−${Math.abs(n)}`;
   return "±0";
+}
+
+/** topFits is the k best-fitting roles, best first (ties keep the server's order). */
+export function topFits(result: CandidateResult, k = 3): RoleFit[] {
+  return result.roles
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.fit - a.r.fit || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.r);
+}
+
+export interface WhyLine {
+  text: string;
+  kind?: "strength" | "gap";
+  dimension?: string;
+}
+
+/** whyLines pairs each sentence of a role's why with the reason it words. */
+export function whyLines(role: RoleFit): WhyLine[] {
+  return role.why.map((text, i) => ({ text, kind: role.reasons[i]?.kind, dimension: role.reasons[i]?.dimension }));
+}
+
+/** recommendedFit is the recommended role's entry in the result, if present. */
+export function recommendedFit(result: CandidateResult): RoleFit | undefined {
+  return result.roles.find((r) => r.slug === result.recommended_role);
+}
+
+/** nextStep finds the plan's roadmap step the readiness points to. */
+export function nextStep(result: CandidateResult): PlanStep | undefined {
+  return result.plan.steps.find((s) => s.id === result.readiness.next_step_id);
+}
+
+/** roleNamer names a role slug from the result's role list, falling back to the slug. */
+export function roleNamer(result: CandidateResult | null): (slug: string) => string {
+  const names = new Map((result?.roles ?? []).map((r) => [r.slug, r.name]));
+  return (slug) => names.get(slug) ?? slug;
 }

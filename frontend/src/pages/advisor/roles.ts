@@ -8,18 +8,6 @@ export interface RoleOption {
   name: string;
 }
 
-export interface RoleProfileEntry {
-  dimension: string;
-  name: string;
-  weight: number;
-  rationale: string;
-}
-
-export interface RoleDetailLite extends RoleOption {
-  summary: string;
-  profile: RoleProfileEntry[];
-}
-
 export function useRoles() {
   return useApi<{ roles: RoleOption[] }>("/api/v1/roles");
 }
