@@ -130,9 +130,11 @@ export async function axeCheck(page) {
   return result.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
+/** screenshot saves the whole page, and the first screenful as <name>-top. */
 export async function screenshot(page, name) {
   const file = path.join(artifacts, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: path.join(artifacts, `${name}-top.png`) });
   return file;
 }
 

@@ -9,7 +9,10 @@ function LanguageSwitch() {
   const other: Lang = i18n.language === "ja" ? "en" : "ja";
   return (
     <button type="button" className="lang-switch" onClick={() => void setLang(other)} title={t("language.switchTo")} data-testid="lang-switch">
-      <span aria-hidden="true">🌐 </span>
+      <svg aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8">
+        <circle cx="12" cy="12" r="9" />
+        <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
+      </svg>
       <span lang={other}>{other === "ja" ? "日本語" : "English"}</span>
     </button>
   );
