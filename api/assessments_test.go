@@ -195,6 +195,25 @@ func TestAssessmentJourney(t *testing.T) {
 			t.Errorf("a rejected patch changed the draft: %+v", after.Answers)
 		}
 
+		// null takes an answer back; a null for an unknown item, or beside a
+		// bad answer, is refused and clears nothing.
+		r = s.do(t, http.MethodPatch, path, []byte(`{"answers":{"q03":null}}`), tok)
+		var cleared assessmentBody
+		r.JSON(t, &cleared)
+		if _, still := cleared.Answers["q03"]; r.StatusCode != http.StatusOK || still || cleared.Progress.Answered != 3 {
+			t.Fatalf("clear q03: %d %s", r.StatusCode, r.Body)
+		}
+		wantProblem(t, s.do(t, http.MethodPatch, path, []byte(`{"answers":{"zz":null}}`), tok), http.StatusUnprocessableEntity)
+		wantProblem(t, s.do(t, http.MethodPatch, path, []byte(`{"answers":{"q02":null,"q01":"x"}}`), tok), http.StatusUnprocessableEntity)
+		var kept assessmentBody
+		s.get(t, path, tok).JSON(t, &kept)
+		if string(kept.Answers["q02"]) != "5" || kept.Progress.Answered != 3 {
+			t.Errorf("a rejected clear changed the draft: %+v", after.Answers)
+		}
+		if r := s.do(t, http.MethodPatch, path, []byte(`{"answers":{"q03":1}}`), tok); r.StatusCode != http.StatusOK {
+			t.Fatalf("re-answer q03: %d %s", r.StatusCode, r.Body)
+		}
+
 		wantProblem(t, s.do(t, http.MethodPatch, path, []byte(`{"answers":`), tok, invalidInput()), http.StatusBadRequest)
 		p = wantProblem(t, s.do(t, http.MethodPatch, path, []byte(`{}`), tok, invalidInput()), http.StatusUnprocessableEntity)
 		if len(p.Errors) != 1 || p.Errors[0].Path != "$.answers" {

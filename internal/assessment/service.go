@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -287,7 +288,8 @@ func (s *Service) Mine(ctx context.Context, userID string) ([]*Assessment, error
 }
 
 // MergeAnswers merges answers into a draft: new items are added, answered
-// ones replaced.
+// ones replaced, and an item sent as null is cleared (a person who unticks
+// every box of a question takes the answer back).
 func (s *Service) MergeAnswers(ctx context.Context, id string, who Access, raw map[string]json.RawMessage) (*Assessment, error) {
 	a, err := s.Get(ctx, id, who)
 	if err != nil {
@@ -300,7 +302,8 @@ func (s *Service) MergeAnswers(ctx context.Context, id string, who Access, raw m
 	if err != nil {
 		return nil, err
 	}
-	answers, err := q.ParseAnswers(raw, "$.answers")
+	cleared, rest := splitCleared(q, raw)
+	answers, err := q.ParseAnswers(rest, "$.answers")
 	if err != nil {
 		return nil, err
 	}
@@ -310,6 +313,9 @@ func (s *Service) MergeAnswers(ctx context.Context, id string, who Access, raw m
 	}
 	for k, v := range answers {
 		merged[k] = v
+	}
+	for _, k := range cleared {
+		delete(merged, k)
 	}
 	now := s.now()
 	if err := s.store.SaveDraftAnswers(ctx, id, merged, now); err != nil {
@@ -329,15 +335,21 @@ func (s *Service) Submit(ctx context.Context, id string, who Access, idempotency
 	var idem *Idempotency
 	if idempotencyKey != "" {
 		idem = &Idempotency{KeyHash: hashParts("submit", id, idempotencyKey), RequestHash: hashParts("submit", id)}
-		rec, err := s.store.Idempotency(ctx, idem.KeyHash)
-		switch {
-		case err == nil && rec.AssessmentID == id:
-			return a, true, nil
-		case err != nil && errs.KindOf(err) != errs.NotFound:
-			return nil, false, err
-		}
 	}
 	if a.Status != Draft {
+		// Only a submitted assessment can have a record under this key (the
+		// key's hash includes the id, and the record is written with the
+		// submission), so a draft skips the lookup: one query fewer on the
+		// path every submission takes.
+		if idem != nil {
+			rec, err := s.store.Idempotency(ctx, idem.KeyHash)
+			switch {
+			case err == nil && rec.AssessmentID == id:
+				return a, true, nil
+			case err != nil && errs.KindOf(err) != errs.NotFound:
+				return nil, false, err
+			}
+		}
 		return nil, false, errs.E(errs.Conflict, "assessment %s is already submitted", id)
 	}
 	q, err := s.Version(ctx, a.Questionnaire, a.QuestionnaireVersion)
@@ -353,6 +365,7 @@ func (s *Service) Submit(ctx context.Context, id string, who Access, idempotency
 	}
 	if err := s.store.SubmitAssessment(ctx, a, idem); err != nil {
 		if idem != nil && errs.KindOf(err) == errs.Conflict {
+			// A concurrent request with the same key won the race.
 			if rec, rerr := s.store.Idempotency(ctx, idem.KeyHash); rerr == nil && rec.AssessmentID == id {
 				a, _, err := s.store.Assessment(ctx, id)
 				return a, true, err
@@ -366,4 +379,19 @@ func (s *Service) Submit(ctx context.Context, id string, who Access, idempotency
 // Snapshot returns the catalog used to show results.
 func (s *Service) Snapshot(ctx context.Context) (*catalog.Snapshot, error) {
 	return s.catalogs.Snapshot(ctx)
+}
+
+// splitCleared separates the items of q sent as JSON null (to be cleared)
+// from the answers to parse. A null for an unknown id stays with the
+// answers, so the parser reports the id as it reports any other.
+func splitCleared(q *questionnaire.Questionnaire, raw map[string]json.RawMessage) (cleared []string, rest map[string]json.RawMessage) {
+	rest = make(map[string]json.RawMessage, len(raw))
+	for k, v := range raw {
+		if _, known := q.Item(k); known && bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
+			cleared = append(cleared, k)
+			continue
+		}
+		rest[k] = v
+	}
+	return cleared, rest
 }

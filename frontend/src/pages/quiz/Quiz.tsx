@@ -150,8 +150,8 @@ export default function Quiz() {
       delete next[itemId];
       return next;
     });
-    // An emptied "select all" list is not an answer the server takes; keep it local.
-    if (!(Array.isArray(v) && v.length === 0)) autosave.queue(itemId, v);
+    // Unticking every box takes the answer back on the server too.
+    autosave.queue(itemId, Array.isArray(v) && v.length === 0 ? null : v);
   };
 
   const step = stepIndex !== null && stepIndex < steps.length ? steps[stepIndex] : null;

@@ -148,6 +148,8 @@ describe("save queue helpers", () => {
 
   it("lets unsaved local answers win over the server's copy", () => {
     expect(mergeAnswers({ q01: 1, q02: 2 }, { q02: 5, q03: 3 })).toEqual({ q01: 1, q02: 5, q03: 3 });
+    // A null change (every box unticked) removes the saved answer.
+    expect(mergeAnswers({ e02: ["lead"], q01: 1 }, { e02: null })).toEqual({ q01: 1 });
   });
 
   it("re-queues a failed batch under newer changes", () => {

@@ -1,7 +1,7 @@
 // Pure helpers for the quiz: which items form a step, what counts as an
 // answer, progress, the review list and the autosave queue. No React, no
 // fetch: everything here is unit-tested.
-import type { Answers, AnswerValue } from "../results/types";
+import type { AnswerChanges, Answers, AnswerValue } from "../results/types";
 
 export interface FormOption {
   id: string;
@@ -162,22 +162,27 @@ export function fieldErrorsByItem(errors: { path: string; message: string }[] | 
   return out;
 }
 
-/** mergeAnswers lays answers not yet saved over the server's copy. */
-export function mergeAnswers(server: Answers, local: Answers): Answers {
-  return { ...server, ...local };
+/** mergeAnswers lays changes not yet saved over the server's copy; a null change removes the answer. */
+export function mergeAnswers(server: Answers, local: AnswerChanges): Answers {
+  const out: Answers = { ...server };
+  for (const [k, v] of Object.entries(local)) {
+    if (v === null) delete out[k];
+    else out[k] = v;
+  }
+  return out;
 }
 
 /** withoutKeys drops the given items from an answer map. */
-export function withoutKeys(a: Answers, keys: Iterable<string>): Answers {
+export function withoutKeys<T extends AnswerChanges>(a: T, keys: Iterable<string>): T {
   const drop = new Set(keys);
-  return Object.fromEntries(Object.entries(a).filter(([k]) => !drop.has(k)));
+  return Object.fromEntries(Object.entries(a).filter(([k]) => !drop.has(k))) as T;
 }
 
 /**
  * requeue returns what is still to be sent after a failed request: what was
  * in flight, overridden by anything the person changed meanwhile.
  */
-export function requeue(inflight: Answers, pending: Answers): Answers {
+export function requeue(inflight: AnswerChanges, pending: AnswerChanges): AnswerChanges {
   return { ...inflight, ...pending };
 }
 

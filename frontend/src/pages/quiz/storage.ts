@@ -2,23 +2,23 @@
 // a dropped connection never loses them), the submit's Idempotency-Key (so
 // a retry cannot submit twice), and adopting a token from a resume link.
 import { assessmentTokens } from "../../api/assessmentTokens";
-import type { Answers } from "../results/types";
+import type { AnswerChanges } from "../results/types";
 import { DEFAULT_QUESTIONNAIRE, tokenFromHash } from "./quizState";
 
 const pendingKey = (id: string) => `pmpath.quiz.pending.${id}`;
 const submitKey = (id: string) => `pmpath.quiz.submitKey.${id}`;
 
 export const pendingStore = {
-  get(id: string): Answers {
+  get(id: string): AnswerChanges {
     try {
       const raw = localStorage.getItem(pendingKey(id));
       const v = raw ? (JSON.parse(raw) as unknown) : {};
-      return v && typeof v === "object" && !Array.isArray(v) ? (v as Answers) : {};
+      return v && typeof v === "object" && !Array.isArray(v) ? (v as AnswerChanges) : {};
     } catch {
       return {};
     }
   },
-  set(id: string, a: Answers) {
+  set(id: string, a: AnswerChanges) {
     try {
       if (Object.keys(a).length === 0) localStorage.removeItem(pendingKey(id));
       else localStorage.setItem(pendingKey(id), JSON.stringify(a));

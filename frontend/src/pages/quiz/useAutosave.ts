@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError, tokens } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
 import { asApiError } from "../../hooks/useApi";
-import type { Answers, AnswerValue, Assessment } from "../results/types";
+import type { AnswerChanges, AnswerValue, Assessment } from "../results/types";
 import { fieldErrorsByItem, requeue, retryDelay, withoutKeys } from "./quizState";
 import { pendingStore } from "./storage";
 
@@ -29,7 +29,8 @@ export interface Autosave {
   savedAt: Date | null;
   /** The last error that stopped saving for good (401/403/404), if any. */
   error: ApiError | null;
-  queue: (itemId: string, value: AnswerValue) => void;
+  /** queue saves an answer; null takes it back. */
+  queue: (itemId: string, value: AnswerValue | null) => void;
   /** flush saves everything now; resolves true when nothing is left unsaved. */
   flush: () => Promise<boolean>;
   hasUnsaved: () => boolean;
@@ -39,7 +40,7 @@ export function useAutosave({ id, delay = 700, onConflict, onFieldErrors, onSave
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const pending = useRef<Answers>(pendingStore.get(id));
+  const pending = useRef<AnswerChanges>(pendingStore.get(id));
   const inflight = useRef<Promise<boolean> | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const attempts = useRef(0);
@@ -125,7 +126,7 @@ export function useAutosave({ id, delay = 700, onConflict, onFieldErrors, onSave
   };
 
   const queue = useCallback(
-    (itemId: string, value: AnswerValue) => {
+    (itemId: string, value: AnswerValue | null) => {
       pending.current = { ...pending.current, [itemId]: value };
       persist();
       setStatus((s) => (s === "saving" || s === "retrying" || s === "offline" ? s : "pending"));

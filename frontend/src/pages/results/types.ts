@@ -8,6 +8,8 @@ export const STAGES: StageKey[] = ["foundation", "coordinator", "practitioner", 
 
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;
+/** Changes waiting to be saved: null takes an answer back. */
+export type AnswerChanges = Record<string, AnswerValue | null>;
 
 export interface Stage {
   key: StageKey;
