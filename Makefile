@@ -12,9 +12,9 @@ NPM         ?= npm
 # The web app: its installed packages (npm ci stamps this file) and its build.
 WEB_DEPS    := frontend/node_modules/.package-lock.json
 WEB_DIST    := frontend/dist/index.html
-WEB_SOURCES := $(shell find frontend/src -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
+WEB_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: all run build frontend test check vet unit web-test e2e fuzz clean
+.PHONY: all run build frontend test test-slow check vet unit web-test e2e fuzz clean
 
 all: build
 
@@ -34,17 +34,24 @@ $(WEB_DIST): $(WEB_DEPS) $(WEB_SOURCES)
 run: build
 	PMPATH_LOG_FORMAT=$${PMPATH_LOG_FORMAT:-text} ./$(BIN) serve
 
-## test: formatting, vet, every Go test on SQLite and PostgreSQL, the web
-## app's unit tests, the end-to-end suite in headless Chromium, fuzz briefly
-test: check unit web-test e2e fuzz
+## test: formatting, vet, every Go test on SQLite and PostgreSQL, the
+## fault-tolerance suite on the real binary, the web app's unit tests, the
+## end-to-end suite in headless Chromium, fuzz briefly
+test: check unit test-slow web-test e2e fuzz
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags slow ./systemtest
 	$(GO) mod verify
 
 unit:
 	PMPATH_TEST_POSTGRES_URL='$(PMPATH_TEST_POSTGRES_URL)' $(GO) test -race -count=1 ./...
+
+## test-slow: the fault-tolerance suite on the real binary: SIGKILL under
+## load, SIGTERM drain, database outages, two processes on one database
+test-slow:
+	PMPATH_TEST_POSTGRES_URL='$(PMPATH_TEST_POSTGRES_URL)' $(GO) test -race -tags slow -count=1 -timeout 10m ./systemtest
 
 web-test: $(WEB_DEPS)
 	cd frontend && $(NPM) run typecheck && $(NPM) test

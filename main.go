@@ -22,6 +22,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -36,6 +37,7 @@ import (
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/config"
+	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/password"
 	"github.com/pmpath/pmpath/internal/progress"
 	"github.com/pmpath/pmpath/internal/store"
@@ -244,6 +246,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 
+	ready := &readiness{db: db}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(
 		collectors.NewGoCollector(),
@@ -261,12 +264,13 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Progress:       progress.NewService(db, catalogs, time.Now),
 		Audit:          db,
 		Limits:         api.DefaultLimits(),
-		DB:             db,
+		DB:             ready,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),
 		MaxBodyBytes:   cfg.MaxBodyBytes,
 		TrustedProxies: cfg.TrustedProxies,
 		CatalogMaxAge:  cfg.CatalogMaxAge,
+		RequestTimeout: cfg.RequestTimeout,
 	})
 	if err != nil {
 		return err
@@ -294,7 +298,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("shutting down", "timeout", cfg.ShutdownTimeout.String())
+	// Unready first, and still serving for the delay, so a load balancer
+	// polling /readyz stops sending before the listener closes; then stop
+	// accepting and let the requests in flight finish.
+	ready.stopping.Store(true)
+	log.Info("shutting down", "delay", cfg.ShutdownDelay.String(), "timeout", cfg.ShutdownTimeout.String())
+	time.Sleep(cfg.ShutdownDelay)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
@@ -305,4 +314,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// readiness answers /readyz: whether the database answers, except that
+// once shutdown begins the server reports itself unready while it drains.
+type readiness struct {
+	db       api.Pinger
+	stopping atomic.Bool
+}
+
+func (r *readiness) Ping(ctx context.Context) error {
+	if r.stopping.Load() {
+		return errs.E(errs.Unavailable, "the server is shutting down")
+	}
+	return r.db.Ping(ctx)
 }

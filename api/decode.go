@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,7 +40,10 @@ func decodeJSON(r *http.Request, dst any) error {
 }
 
 func decodeJSONBody(body io.Reader, dst any) error {
-	dec := json.NewDecoder(body)
+	// Keep what the decoder reads, to look for NUL characters once it is
+	// known to be valid JSON.
+	var read bytes.Buffer
+	dec := json.NewDecoder(io.TeeReader(body, &read))
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)
 	}
@@ -50,7 +54,33 @@ func decodeJSONBody(body io.Reader, dst any) error {
 		}
 		return errs.E(errs.Malformed, "the request body must hold a single JSON value")
 	}
+	if hasEscapedNUL(read.Bytes()) {
+		return errs.Fields("the request body holds a NUL character",
+			errs.FieldError{Path: "$", Message: "text must not contain \\u0000"})
+	}
 	return nil
+}
+
+// hasEscapedNUL reports whether the valid JSON b holds a NUL character,
+// which JSON can only spell \u0000. No field of the API means one, and
+// PostgreSQL cannot store it in text: refused here, it is a 422 rather
+// than a failed insert. A "u0000" is an escape when an odd number of
+// backslashes precede it.
+func hasEscapedNUL(b []byte) bool {
+	for {
+		i := bytes.Index(b, []byte("u0000"))
+		if i < 0 {
+			return false
+		}
+		n := 0
+		for j := i - 1; j >= 0 && b[j] == '\\'; j-- {
+			n++
+		}
+		if n%2 == 1 {
+			return true
+		}
+		b = b[i+len("u0000"):]
+	}
 }
 
 func decodeError(err error) error {

@@ -40,6 +40,10 @@ func TestDecodeJSON(t *testing.T) {
 		{"form content type", "application/x-www-form-urlencoded", `name=x`, 1024, errs.Malformed, ""},
 		{"bad content type", ";;;", `{}`, 1024, errs.Malformed, ""},
 		{"too large", "application/json", `{"name":"` + strings.Repeat("x", 2000) + `"}`, 1024, errs.TooLarge, ""},
+		{"NUL in a value", "application/json", `{"name":"a\u0000b"}`, 1024, errs.Invalid, "$"},
+		{"NUL in a key", "application/json", `{"extra":{"\u0000":1}}`, 1024, errs.Invalid, "$"},
+		{"NUL after escaped backslashes", "application/json", `{"name":"\\\\\u0000"}`, 1024, errs.Invalid, "$"},
+		{"escaped backslash then u0000 text", "application/json", `{"name":"\\u0000"}`, 1024, -1, ""},
 		{"deep nesting", "application/json", `{"extra":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}`, 1 << 20, errs.Malformed, ""},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"regexp"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -113,6 +114,37 @@ func securityHeaders() gin.HandlerFunc {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("X-Frame-Options", "DENY")
+		c.Next()
+	}
+}
+
+// withTimeout gives each request a deadline, so a database that stops
+// answering costs the caller a 503 after d instead of a request that hangs
+// and holds a connection-pool slot for as long as the client waits. Zero
+// means no deadline.
+func withTimeout(d time.Duration) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if d <= 0 {
+			c.Next()
+			return
+		}
+		ctx, cancel := context.WithTimeout(c.Request.Context(), d)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
+}
+
+// refuseNUL answers 400 when the path or the query holds a NUL character
+// (%00): no route or parameter means one, and PostgreSQL cannot compare
+// text with it, so it would otherwise fail deep down as a 500.
+func refuseNUL() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		u := c.Request.URL
+		if strings.ContainsRune(u.Path, 0) || strings.ContainsRune(u.RawQuery, 0) || strings.Contains(u.RawQuery, "%00") {
+			writeError(c, errs.E(errs.Malformed, "the URL must not contain NUL characters (%%00)"))
+			return
+		}
 		c.Next()
 	}
 }

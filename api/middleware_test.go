@@ -2,11 +2,13 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 )
@@ -30,6 +32,73 @@ func TestRecoverPanicsAnswersProblem(t *testing.T) {
 	}
 	if strings.Contains(w.Body.String(), "kaboom") {
 		t.Error("the panic value leaked into the response")
+	}
+}
+
+func TestRefuseNUL(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(withRequestID(slog.New(slog.DiscardHandler)), refuseNUL())
+	r.GET("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
+	tests := []struct {
+		target string
+		want   int
+	}{
+		{"/items/a?q=b", http.StatusNoContent},
+		{"/items/a?q=%2500", http.StatusNoContent}, // a literal "%00", not NUL
+		{"/items/a?q=x%00y", http.StatusBadRequest},
+		{"/items/a?%00=1", http.StatusBadRequest},
+		{"/items/a%00b", http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		w := httptest.NewRecorder()
+		r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, tt.target, nil))
+		if w.Code != tt.want {
+			t.Errorf("GET %s: status %d, want %d", tt.target, w.Code, tt.want)
+		}
+		if tt.want == http.StatusBadRequest && w.Header().Get("Content-Type") != "application/problem+json" {
+			t.Errorf("GET %s: Content-Type %q, want a problem document", tt.target, w.Header().Get("Content-Type"))
+		}
+	}
+}
+
+func TestWithTimeout(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	for _, d := range []time.Duration{0, time.Minute} {
+		r := gin.New()
+		r.Use(withTimeout(d))
+		var deadline time.Time
+		var has bool
+		r.GET("/", func(c *gin.Context) { deadline, has = c.Request.Context().Deadline() })
+		start := time.Now()
+		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
+		switch {
+		case d == 0 && has:
+			t.Errorf("withTimeout(0) set a deadline")
+		case d > 0 && (!has || deadline.Before(start.Add(d)) || deadline.After(time.Now().Add(d))):
+			t.Errorf("withTimeout(%s): deadline %v (set %v), want %s after the request began", d, deadline, has, d)
+		}
+	}
+}
+
+// TestOutOfTimeIsUnavailable: a request that runs out of its time waiting
+// (for the database, a password-hashing slot) is a 503 worth retrying.
+func TestOutOfTimeIsUnavailable(t *testing.T) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(withRequestID(slog.New(slog.DiscardHandler)), withTimeout(10*time.Millisecond))
+	r.GET("/", func(c *gin.Context) {
+		<-c.Request.Context().Done()
+		writeError(c, fmt.Errorf("waiting: %w", c.Request.Context().Err()))
+	})
+	w := httptest.NewRecorder()
+	r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/", nil))
+	var p Problem
+	if err := json.Unmarshal(w.Body.Bytes(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if w.Code != http.StatusServiceUnavailable || p.Type != "urn:pmpath:problem:unavailable" || w.Header().Get("Retry-After") == "" {
+		t.Errorf("status %d, problem %+v, Retry-After %q; want a 503 unavailable problem", w.Code, p, w.Header().Get("Retry-After"))
 	}
 }
 

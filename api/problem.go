@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -47,7 +48,13 @@ func problemType(k errs.Kind) string {
 // shown as a generic message.
 func writeError(c *gin.Context, err error) {
 	e, ok := errs.As(err)
-	if !ok {
+	switch {
+	case ok:
+	case errors.Is(err, context.DeadlineExceeded):
+		// The request ran out of time (PMPATH_REQUEST_TIMEOUT) waiting on
+		// something busy or down: worth retrying, not a bug.
+		e = &errs.Error{Kind: errs.Unavailable, Msg: "the server could not answer in time; try again shortly", Err: err}
+	default:
 		e = &errs.Error{Kind: errs.Internal, Err: err}
 	}
 	status := statusOf[e.Kind]

@@ -63,6 +63,8 @@ type Deps struct {
 	MaxBodyBytes   int64
 	TrustedProxies []string
 	CatalogMaxAge  time.Duration
+	// RequestTimeout bounds each request's context; zero means none.
+	RequestTimeout time.Duration
 }
 
 // NewRouter builds the HTTP handler.
@@ -78,7 +80,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes), refuseNUL())
+	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes), refuseNUL(), withTimeout(d.RequestTimeout))
 	signedIn := requireRole(account.Candidate, account.Advisor, account.Recruiter, account.Admin)
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })

@@ -35,6 +35,13 @@ type Config struct {
 	// ShutdownTimeout bounds how long in-flight requests may take to finish
 	// after SIGTERM.
 	ShutdownTimeout time.Duration `env:"SHUTDOWN_TIMEOUT" envDefault:"15s"`
+	// ShutdownDelay is how long the server keeps serving after SIGTERM,
+	// with /readyz already answering 503, before it stops accepting
+	// connections: time for a load balancer to notice and stop sending.
+	ShutdownDelay time.Duration `env:"SHUTDOWN_DELAY" envDefault:"0s"`
+	// RequestTimeout bounds how long a request may wait on the database;
+	// past it the caller gets a 503 rather than a hung connection.
+	RequestTimeout time.Duration `env:"REQUEST_TIMEOUT" envDefault:"20s"`
 	// TrustedProxies lists the proxy addresses or CIDRs whose
 	// X-Forwarded-For is believed. Empty trusts none.
 	TrustedProxies []string `env:"TRUSTED_PROXIES" envSeparator:","`
@@ -55,6 +62,10 @@ type Config struct {
 	// replace the catalog built into the binary.
 	SeedDir string `env:"SEED_DIR"`
 }
+
+// MaxRequestTimeout keeps the request timeout below the server's 30s write
+// timeout, so a request that runs out of time can still be answered.
+const MaxRequestTimeout = 25 * time.Second
 
 // Load reads the configuration from environ (as os.Environ returns it).
 func Load(environ []string) (Config, error) {
@@ -102,6 +113,10 @@ func (c Config) validate() error {
 		return fmt.Errorf("config: PMPATH_DB_MAX_OPEN_CONNS must be at least 1")
 	case c.ShutdownTimeout <= 0:
 		return fmt.Errorf("config: PMPATH_SHUTDOWN_TIMEOUT must be positive")
+	case c.ShutdownDelay < 0 || c.ShutdownDelay > time.Minute:
+		return fmt.Errorf("config: PMPATH_SHUTDOWN_DELAY must be between 0s and 1m")
+	case c.RequestTimeout < time.Second || c.RequestTimeout > MaxRequestTimeout:
+		return fmt.Errorf("config: PMPATH_REQUEST_TIMEOUT must be between 1s and %s", MaxRequestTimeout)
 	case c.JWTSecret != "" && len(c.JWTSecret) < 32:
 		return fmt.Errorf("config: PMPATH_JWT_SECRET must be at least 32 bytes")
 	case c.AccessTokenTTL < time.Minute || c.AccessTokenTTL > time.Hour:

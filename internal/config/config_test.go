@@ -15,7 +15,7 @@ func TestLoadDefaults(t *testing.T) {
 	if c.Addr != "127.0.0.1:8080" || c.SQLitePath != "pmpath.db" || c.Postgres() {
 		t.Errorf("defaults = %+v", c)
 	}
-	if c.MaxBodyBytes != 1<<20 || c.ShutdownTimeout != 15*time.Second || c.LogLevel != slog.LevelInfo || !c.SeedOnStart {
+	if c.MaxBodyBytes != 1<<20 || c.ShutdownTimeout != 15*time.Second || c.ShutdownDelay != 0 || c.RequestTimeout != 20*time.Second || c.LogLevel != slog.LevelInfo || !c.SeedOnStart {
 		t.Errorf("defaults = %+v", c)
 	}
 }
@@ -27,12 +27,14 @@ func TestLoadOverrides(t *testing.T) {
 		"PMPATH_LOG_LEVEL=debug",
 		"PMPATH_TRUSTED_PROXIES=10.0.0.0/8,192.168.1.1",
 		"PMPATH_SHUTDOWN_TIMEOUT=3s",
+		"PMPATH_SHUTDOWN_DELAY=5s",
+		"PMPATH_REQUEST_TIMEOUT=3s",
 		"UNRELATED=1",
 	})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	if c.Addr != ":9000" || !c.Postgres() || c.LogLevel != slog.LevelDebug || len(c.TrustedProxies) != 2 || c.ShutdownTimeout != 3*time.Second {
+	if c.Addr != ":9000" || !c.Postgres() || c.LogLevel != slog.LevelDebug || len(c.TrustedProxies) != 2 || c.ShutdownTimeout != 3*time.Second || c.ShutdownDelay != 5*time.Second || c.RequestTimeout != 3*time.Second {
 		t.Errorf("got %+v", c)
 	}
 }
@@ -45,6 +47,10 @@ func TestLoadRejects(t *testing.T) {
 		{"PMPATH_MAX_BODY_BYTES=lots", "PMPATH_MAX_BODY_BYTES: cannot read as int64"},
 		{"PMPATH_TRUSTED_PROXIES=everyone", "neither an address nor a CIDR"},
 		{"PMPATH_SHUTDOWN_TIMEOUT=-1s", "must be positive"},
+		{"PMPATH_SHUTDOWN_DELAY=-1s", "between 0s and 1m"},
+		{"PMPATH_SHUTDOWN_DELAY=2m", "between 0s and 1m"},
+		{"PMPATH_REQUEST_TIMEOUT=0s", "between 1s and 25s"},
+		{"PMPATH_REQUEST_TIMEOUT=1m", "between 1s and 25s"},
 		{"PMPATH_DB_MAX_OPEN_CONNS=0", "at least 1"},
 		{"PMPATH_JWT_SECRET=short", "at least 32 bytes"},
 		{"PMPATH_ACCESS_TOKEN_TTL=24h", "between 1m and 1h"},

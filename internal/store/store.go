@@ -6,15 +6,19 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
 	"gorm.io/gorm"
@@ -75,7 +79,7 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 	)
 	if opts.PostgresURL != "" {
 		dialect = Postgres
-		dialector = postgres.Open(opts.PostgresURL)
+		dialector = postgres.Open(withConnectTimeout(opts.PostgresURL))
 	} else {
 		dialect = SQLite
 		dsn, err := sqliteDSN(opts.SQLitePath)
@@ -111,6 +115,28 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", dialect, err)
 	}
 	return db, nil
+}
+
+// defaultConnectTimeout bounds each new PostgreSQL connection when the URL
+// sets no connect_timeout of its own.
+const defaultConnectTimeout = "5"
+
+// withConnectTimeout adds connect_timeout to a PostgreSQL URL that has
+// none. Without one, connecting to a server that accepts but never answers
+// (a stalled host, a half-open network path) waits for as long as the
+// request lasts; with one, the request gets a 503 and the pool slot is
+// freed.
+func withConnectTimeout(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.Query().Has("connect_timeout") {
+		return dsn
+	}
+	// Appended rather than re-encoded, so the rest of the URL stays as given.
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "connect_timeout=" + defaultConnectTimeout
 }
 
 // sqliteDSN turns a file path into a modernc.org/sqlite DSN with the pragmas
@@ -156,7 +182,8 @@ func translate(err error, what string) error {
 		return nil
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return errs.Wrap(errs.NotFound, err, what+" not found")
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, context.Canceled):
+		// The caller went away; nobody reads the answer.
 		return err
 	case isUniqueViolation(err):
 		return errs.Wrap(errs.Conflict, err, what+" already exists")
@@ -166,10 +193,31 @@ func translate(err error, what string) error {
 	return err
 }
 
+// isConnectionError reports whether err says the database could not be
+// reached or did not answer, rather than refusing the statement: the same
+// request may work a moment later, so it is Unavailable (503), not a bug.
 func isConnectionError(err error) bool {
-	if errors.Is(err, sql.ErrConnDone) {
+	var (
+		connect *pgconn.ConnectError
+		pgErr   *pgconn.PgError
+		netErr  net.Error
+	)
+	switch {
+	case errors.Is(err, sql.ErrConnDone), errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, context.DeadlineExceeded),
+		errors.As(err, &connect), errors.As(err, &netErr), pgconn.Timeout(err):
 		return true
+	case errors.As(err, &pgErr):
+		// Class 08 is connection exceptions; 57P01-57P03 are sessions
+		// ended by an administrator, a crash or a server still starting
+		// (a restart); 53300 is too many connections.
+		switch pgErr.Code {
+		case "57P01", "57P02", "57P03", "53300":
+			return true
+		}
+		return strings.HasPrefix(pgErr.Code, "08")
 	}
+	// Some broken connections surface from pgx only as text.
 	msg := err.Error()
 	for _, s := range []string{"connection refused", "failed to connect", "broken pipe", "connection reset", "server closed", "the database system is shutting down", "unexpected EOF", "conn closed"} {
 		if strings.Contains(msg, s) {
