@@ -263,7 +263,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Talent:         talent.NewService(db, time.Now),
 		Progress:       progress.NewService(db, catalogs, time.Now),
 		Audit:          db,
-		Limits:         api.DefaultLimits(),
+		Limits:         api.DefaultLimits(time.Now),
 		DB:             ready,
 		Registry:       reg,
 		Frontend:       frontend.Dist(),

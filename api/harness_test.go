@@ -126,16 +126,18 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	}
 	accounts := account.NewService(db, hasher, password.Check, signer, time.Now)
 	h, err := api.NewRouter(api.Deps{
-		Logger:        slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
-		Catalog:       svc,
-		Assessments:   as,
-		Accounts:      accounts,
-		Signer:        signer,
-		Advising:      advising.NewService(db, time.Now),
-		Talent:        talent.NewService(db, time.Now),
-		Progress:      progress.NewService(db, svc, time.Now),
-		Audit:         db,
-		Limits:        api.DefaultLimits(),
+		Logger:      slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
+		Catalog:     svc,
+		Assessments: as,
+		Accounts:    accounts,
+		Signer:      signer,
+		Advising:    advising.NewService(db, time.Now),
+		Talent:      talent.NewService(db, time.Now),
+		Progress:    progress.NewService(db, svc, time.Now),
+		Audit:       db,
+		// The limits' clock stands still, so what a test sees of them
+		// does not depend on how fast the machine runs it.
+		Limits:        api.DefaultLimits(func() time.Time { return limitsEpoch }),
 		DB:            db,
 		Registry:      prometheus.NewRegistry(),
 		Frontend:      testApp,
@@ -328,3 +330,6 @@ var testApp = fstest.MapFS{
 	"assets/app-1a2b.js": {Data: []byte("console.log('app')")},
 	".gitkeep":           {Data: nil},
 }
+
+// limitsEpoch is the frozen time the test servers' rate limits see.
+var limitsEpoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -22,17 +22,17 @@ type Limits struct {
 
 // NewLimits returns limits allowing ipBurst attempts per client address at
 // once and then one every ipEvery, and accountBurst per e-mail then one
-// every accountEvery.
-func NewLimits(ipBurst int, ipEvery time.Duration, accountBurst int, accountEvery time.Duration) *Limits {
+// every accountEvery, refilling by the clock now.
+func NewLimits(ipBurst int, ipEvery time.Duration, accountBurst int, accountEvery time.Duration, now func() time.Time) *Limits {
 	return &Limits{
-		ip:      ratelimit.New(ratelimit.Rule{Burst: ipBurst, Every: ipEvery}, 100_000, time.Now),
-		account: ratelimit.New(ratelimit.Rule{Burst: accountBurst, Every: accountEvery}, 100_000, time.Now),
+		ip:      ratelimit.New(ratelimit.Rule{Burst: ipBurst, Every: ipEvery}, 100_000, now),
+		account: ratelimit.New(ratelimit.Rule{Burst: accountBurst, Every: accountEvery}, 100_000, now),
 	}
 }
 
 // DefaultLimits suit one office behind one address: 30 attempts at once
 // then one every 2 s per address, 5 then one a minute per account.
-func DefaultLimits() *Limits { return NewLimits(30, 2*time.Second, 5, time.Minute) }
+func DefaultLimits(now func() time.Time) *Limits { return NewLimits(30, 2*time.Second, 5, time.Minute, now) }
 
 // clientKey groups IPv6 clients by /64, which one subscriber usually holds
 // whole, so rotating addresses does not reset the limit.
