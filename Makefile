@@ -14,7 +14,7 @@ WEB_DEPS    := frontend/node_modules/.package-lock.json
 WEB_DIST    := frontend/dist/index.html
 WEB_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: all run build frontend test test-slow check vet unit web-test e2e fuzz clean
+.PHONY: all run build frontend test test-slow check vet unit web-test e2e fuzz bench-load clean
 
 all: build
 
@@ -65,6 +65,15 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) ./internal/questionnaire
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./internal/scoring
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/password
+
+# Flags for cmd/loadbench (docs/performance.md); LOADBENCH_FLAGS=-quick for a smoke run.
+LOADBENCH_FLAGS ?= -keep
+
+## bench-load: pmpath under load against references taken in the same run
+## (catalog vs bare net/http, submissions vs pgbench, advisor listing at 10k
+## and 1M results, peak memory); prints a markdown report
+bench-load:
+	PMPATH_TEST_POSTGRES_URL='$(PMPATH_TEST_POSTGRES_URL)' $(GO) run ./cmd/loadbench $(LOADBENCH_FLAGS)
 
 clean:
 	rm -rf bin pmpath.db pmpath.db-wal pmpath.db-shm frontend/node_modules frontend/e2e/artifacts

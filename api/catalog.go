@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -19,8 +20,9 @@ import (
 
 // catalogHandlers serves the public, read-mostly career catalog.
 type catalogHandlers struct {
-	catalog *catalog.Service
-	maxAge  time.Duration
+	catalog  *catalog.Service
+	maxAge   time.Duration
+	rendered renderCache
 }
 
 type stageJSON struct {
@@ -248,13 +250,15 @@ func (h *catalogHandlers) listRoles(c *gin.Context) {
 		writeError(c, errs.Fields("unknown track", errs.FieldError{Path: "query.track", Message: "must be pm or pmo"}))
 		return
 	}
-	roles := []roleSummaryJSON{}
-	for _, r := range snap.Roles {
-		if track == "" || string(r.Track) == track {
-			roles = append(roles, roleSummaryOf(r, l))
+	h.writeCached(c, snap, "roles?track="+track+"&lang="+string(l), func() any {
+		roles := []roleSummaryJSON{}
+		for _, r := range snap.Roles {
+			if track == "" || string(r.Track) == track {
+				roles = append(roles, roleSummaryOf(r, l))
+			}
 		}
-	}
-	h.writeCacheable(c, l, gin.H{"roles": roles})
+		return gin.H{"roles": roles}
+	})
 }
 
 func (h *catalogHandlers) getRole(c *gin.Context) {
@@ -264,7 +268,7 @@ func (h *catalogHandlers) getRole(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	h.writeCacheable(c, l, roleDetailOf(r, snap, l))
+	h.writeCached(c, snap, "roles/"+r.Slug+"?lang="+string(l), func() any { return roleDetailOf(r, snap, l) })
 }
 
 func (h *catalogHandlers) listCertifications(c *gin.Context) {
@@ -274,11 +278,13 @@ func (h *catalogHandlers) listCertifications(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	certs := make([]certSummaryJSON, len(snap.Certifications))
-	for i, x := range snap.Certifications {
-		certs[i] = certSummaryOf(x, l)
-	}
-	h.writeCacheable(c, l, gin.H{"certifications": certs})
+	h.writeCached(c, snap, "certifications?lang="+string(l), func() any {
+		certs := make([]certSummaryJSON, len(snap.Certifications))
+		for i, x := range snap.Certifications {
+			certs[i] = certSummaryOf(x, l)
+		}
+		return gin.H{"certifications": certs}
+	})
 }
 
 func (h *catalogHandlers) getCertification(c *gin.Context) {
@@ -288,28 +294,69 @@ func (h *catalogHandlers) getCertification(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	h.writeCacheable(c, l, certDetailOf(x, snap, l))
+	h.writeCached(c, snap, "certifications/"+x.Slug+"?lang="+string(l), func() any { return certDetailOf(x, snap, l) })
 }
 
-// writeCacheable writes a JSON body with a strong ETag of its bytes and
-// answers 304 when the client already holds it.
-func (h *catalogHandlers) writeCacheable(c *gin.Context, l i18n.Lang, v any) {
-	var buf bytes.Buffer
-	if err := writeJSON(&buf, v); err != nil {
+// writeCached writes the JSON body that render makes, with a strong ETag
+// of its bytes, and answers 304 when the client already holds it. A
+// catalog answer depends only on the catalog version and the key (the
+// resource, language and filter), so each is encoded and hashed once per
+// version and then served from memory.
+func (h *catalogHandlers) writeCached(c *gin.Context, snap *catalog.Snapshot, key string, render func() any) {
+	r, err := h.rendered.get(snap.Version, key, render)
+	if err != nil {
 		writeError(c, err)
 		return
 	}
-	sum := sha256.Sum256(buf.Bytes())
-	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
 	hdr := c.Writer.Header()
-	hdr.Set("ETag", etag)
+	hdr.Set("ETag", r.etag)
 	hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(h.maxAge.Seconds())))
 	hdr.Set("Vary", "Accept-Language")
-	if etagMatches(c.GetHeader("If-None-Match"), etag) {
+	if etagMatches(c.GetHeader("If-None-Match"), r.etag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", buf.Bytes())
+	c.Data(http.StatusOK, "application/json; charset=utf-8", r.body)
+}
+
+// renderCache holds the encoded catalog answers of one catalog version.
+// Keys come from validated input only (known slugs, languages and
+// tracks), so it stays as small as the catalog.
+type renderCache struct {
+	mu      sync.Mutex
+	version string
+	entries map[string]renderedBody
+}
+
+type renderedBody struct {
+	body []byte
+	etag string
+}
+
+// get returns the answer for key in catalog version, rendering it on the
+// first request. A new version empties the cache.
+func (rc *renderCache) get(version, key string, render func() any) (renderedBody, error) {
+	rc.mu.Lock()
+	if rc.version == version {
+		if r, ok := rc.entries[key]; ok {
+			rc.mu.Unlock()
+			return r, nil
+		}
+	}
+	rc.mu.Unlock()
+	var buf bytes.Buffer
+	if err := writeJSON(&buf, render()); err != nil {
+		return renderedBody{}, err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	r := renderedBody{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	rc.mu.Lock()
+	defer rc.mu.Unlock()
+	if rc.version != version {
+		rc.version, rc.entries = version, map[string]renderedBody{}
+	}
+	rc.entries[key] = r
+	return r, nil
 }
 
 // etagMatches implements the weak comparison of If-None-Match (RFC 9110

@@ -108,7 +108,9 @@ var hasher = password.NewHasher(4)
 
 func newTestServer(t *testing.T, db *store.DB) *testServer {
 	t.Helper()
-	svc := catalog.NewService(db)
+	// Tests reseed the store directly, as another replica would, and read
+	// at once: the catalog is rechecked on every read, not once a second.
+	svc := catalog.NewService(db, catalog.RecheckEvery(0))
 	if _, err := svc.Seed(context.Background(), seed.FS); err != nil {
 		t.Fatalf("seed: %v", err)
 	}

@@ -32,7 +32,9 @@ func NewLimits(ipBurst int, ipEvery time.Duration, accountBurst int, accountEver
 
 // DefaultLimits suit one office behind one address: 30 attempts at once
 // then one every 2 s per address, 5 then one a minute per account.
-func DefaultLimits(now func() time.Time) *Limits { return NewLimits(30, 2*time.Second, 5, time.Minute, now) }
+func DefaultLimits(now func() time.Time) *Limits {
+	return NewLimits(30, 2*time.Second, 5, time.Minute, now)
+}
 
 // clientKey groups IPv6 clients by /64, which one subscriber usually holds
 // whole, so rotating addresses does not reset the limit.

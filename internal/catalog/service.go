@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"sync"
+	"time"
 
 	"github.com/pmpath/pmpath/internal/errs"
 )
@@ -31,17 +32,40 @@ type Snapshot struct {
 
 // Service serves the catalog. It keeps the last snapshot in memory and
 // reloads it when the stored version changes (another replica or
-// `pmpath seed` may reseed while it runs).
+// `pmpath seed` may reseed while it runs). It asks the database for the
+// version at most once per recheck interval, not on every read: the
+// catalog changes only on a reseed, and a version query on every catalog
+// request was most of the cost of serving it.
 type Service struct {
-	store Store
+	store   Store
+	now     func() time.Time
+	recheck time.Duration
 
 	mu     sync.Mutex
 	cached *Snapshot
+	// checked is when the stored version last matched cached.
+	checked time.Time
 }
 
+// RecheckInterval is how long a snapshot is served before the stored
+// version is asked again: a reseed elsewhere shows within this long.
+const RecheckInterval = time.Second
+
+// Option adjusts a Service.
+type Option func(*Service)
+
+// RecheckEvery sets how long a snapshot is served before the stored
+// version is asked again (RecheckInterval by default); 0 asks on every
+// read, for tests that reseed the store directly and read at once.
+func RecheckEvery(d time.Duration) Option { return func(s *Service) { s.recheck = d } }
+
 // NewService returns a Service over store.
-func NewService(store Store) *Service {
-	return &Service{store: store}
+func NewService(store Store, opts ...Option) *Service {
+	s := &Service{store: store, now: time.Now, recheck: RecheckInterval}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Version returns a content hash of c: equal catalogs have equal versions.
@@ -62,11 +86,25 @@ func (s *Service) Seed(ctx context.Context, fsys fs.FS) (changed bool, err error
 	if err != nil {
 		return false, err
 	}
-	return s.store.SaveCatalog(ctx, c, Version(c))
+	changed, err = s.store.SaveCatalog(ctx, c, Version(c))
+	if changed {
+		// This process's own reseed shows at once.
+		s.mu.Lock()
+		s.cached = nil
+		s.mu.Unlock()
+	}
+	return changed, err
 }
 
 // Snapshot returns the current catalog.
 func (s *Service) Snapshot(ctx context.Context) (*Snapshot, error) {
+	s.mu.Lock()
+	if s.cached != nil && s.now().Sub(s.checked) < s.recheck {
+		snap := s.cached
+		s.mu.Unlock()
+		return snap, nil
+	}
+	s.mu.Unlock()
 	v, err := s.store.CatalogVersion(ctx)
 	if err != nil {
 		return nil, err
@@ -74,13 +112,14 @@ func (s *Service) Snapshot(ctx context.Context) (*Snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cached != nil && s.cached.Version == v {
+		s.checked = s.now()
 		return s.cached, nil
 	}
 	c, err := s.store.LoadCatalog(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.cached = &Snapshot{Version: v, Catalog: c}
+	s.cached, s.checked = &Snapshot{Version: v, Catalog: c}, s.now()
 	return s.cached, nil
 }
 

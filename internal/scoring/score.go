@@ -1,8 +1,10 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"time"
 
@@ -118,8 +120,19 @@ func Score(in Input) (Result, error) {
 func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 	contrib map[construct.Dimension][]contribution, evidence []Evidence, held []string, likert []int, err error,
 ) {
-	contrib = map[construct.Dimension][]contribution{}
+	// Sized up front: scoring runs on every submission, and growing these
+	// (and the maps below, once per item) was most of its cost.
+	// One backing array, a window of perDim per dimension; a dimension with
+	// more contributions outgrows its window into its own array (the
+	// three-index slice keeps it from spilling into the next window).
+	const perDim = 8
+	backing := make([]contribution, perDim*len(construct.Dimensions))
+	contrib = make(map[construct.Dimension][]contribution, len(construct.Dimensions))
+	for i, d := range construct.Dimensions {
+		contrib[d.Key] = backing[i*perDim : i*perDim : (i+1)*perDim]
+	}
 	evidence, held = []Evidence{}, []string{}
+	likert = make([]int, 0, len(q.Items))
 	for i := range q.Items {
 		it := &q.Items[i]
 		a, ok := answers[it.ID]
@@ -142,14 +155,8 @@ func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 			if !ok {
 				return nil, nil, nil, nil, fieldErr(it.ID, fmt.Sprintf("%q is not an option", a.Option))
 			}
-			best := map[construct.Dimension]int{}
-			for _, o := range it.Options {
-				for d, p := range o.Scores {
-					best[d] = max(best[d], p)
-				}
-			}
 			for _, d := range construct.Dimensions {
-				if m := best[d.Key]; m > 0 {
+				if m := bestPoints(it, d.Key); m > 0 {
 					p := opt.Scores[d.Key]
 					contrib[d.Key] = append(contrib[d.Key], contribution{item: it.ID, value: float64(p) / float64(m), choice: true, points: p, max: m})
 				}
@@ -178,6 +185,15 @@ func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 		}
 	}
 	return contrib, evidence, held, likert, nil
+}
+
+// bestPoints is the most points any option of it gives dimension d.
+func bestPoints(it *questionnaire.Item, d construct.Dimension) int {
+	m := 0
+	for _, o := range it.Options {
+		m = max(m, o.Scores[d])
+	}
+	return m
 }
 
 func fieldErr(item, msg string) error {
@@ -227,16 +243,22 @@ func drivers(cs []contribution, keep func(float64) bool, high bool) []string {
 	var picked []contribution
 	for _, c := range cs {
 		if keep(c.value) {
+			if picked == nil {
+				picked = make([]contribution, 0, len(cs))
+			}
 			picked = append(picked, c)
 		}
 	}
-	sort.SliceStable(picked, func(i, j int) bool {
+	if picked == nil {
+		return nil
+	}
+	slices.SortStableFunc(picked, func(a, b contribution) int {
 		if high {
-			return picked[i].value > picked[j].value
+			return cmp.Compare(b.value, a.value)
 		}
-		return picked[i].value < picked[j].value
+		return cmp.Compare(a.value, b.value)
 	})
-	var out []string
+	out := make([]string, 0, min(len(picked), maxDrivers))
 	for i := 0; i < len(picked) && i < maxDrivers; i++ {
 		out = append(out, picked[i].item)
 	}
@@ -299,7 +321,9 @@ func reasons(role catalog.Role, byKey map[construct.Dimension]DimensionScore) []
 		score int
 		order int
 	}
-	var strengths, gaps []cand
+	// Sized for every weight: this runs once per role per submission.
+	strengths := make([]cand, 0, len(role.Profile))
+	gaps := make([]cand, 0, len(role.Profile))
 	for i, w := range role.Profile {
 		s := byKey[w.Dimension].Score
 		c := cand{w, s, i}
@@ -309,13 +333,13 @@ func reasons(role catalog.Role, byKey map[construct.Dimension]DimensionScore) []
 			gaps = append(gaps, c)
 		}
 	}
-	sort.SliceStable(strengths, func(i, j int) bool {
-		return strengths[i].w.Weight*strengths[i].score > strengths[j].w.Weight*strengths[j].score
+	slices.SortStableFunc(strengths, func(a, b cand) int {
+		return cmp.Compare(b.w.Weight*b.score, a.w.Weight*a.score)
 	})
-	sort.SliceStable(gaps, func(i, j int) bool {
-		return gaps[i].w.Weight*(100-gaps[i].score) > gaps[j].w.Weight*(100-gaps[j].score)
+	slices.SortStableFunc(gaps, func(a, b cand) int {
+		return cmp.Compare(b.w.Weight*(100-b.score), a.w.Weight*(100-a.score))
 	})
-	out := []Reason{}
+	out := make([]Reason, 0, min(len(strengths), 3)+min(len(gaps), 2))
 	for i := 0; i < len(strengths) && i < 3; i++ {
 		c := strengths[i]
 		out = append(out, Reason{Kind: ReasonStrength, Dimension: c.w.Dimension, Weight: c.w.Weight, Score: c.score, Items: byKey[c.w.Dimension].High})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -119,10 +120,10 @@ type listedRow struct {
 	SharedAt          *time.Time
 }
 
-// listCandidates applies a filter, sort and keyset cursor to q, which
+// candidateQuery applies a filter, sort and keyset cursor to q, which
 // selects from users. Every value is a bound parameter and every column and
 // direction comes from this function, never from the caller.
-func listCandidates(q *gorm.DB, f listing.Filter) ([]listing.Row, error) {
+func candidateQuery(q *gorm.DB, f listing.Filter) *gorm.DB {
 	q = q.Where("users.latest_assessment_id IS NOT NULL")
 	if f.Role != "" {
 		q = q.Where("users.latest_role = ?", f.Role)
@@ -136,19 +137,27 @@ func listCandidates(q *gorm.DB, f listing.Filter) ([]listing.Row, error) {
 	if f.Query != "" {
 		q = q.Where("LOWER(users.display_name) LIKE ? ESCAPE '\\'", "%"+escapeLike(strings.ToLower(f.Query))+"%")
 	}
+	// The cursor is a row comparison, not the equivalent OR of its parts:
+	// both engines turn it into the start of an index range, so a page
+	// deep in the list costs what the first one does (see migration 4).
 	if f.Sort == listing.ByDate {
 		if c := f.After; c != nil {
-			q = q.Where("(users.latest_submitted_at < ? OR (users.latest_submitted_at = ? AND users.id < ?))", c.At, c.At, c.ID)
+			q = q.Where("(users.latest_submitted_at, users.id) < (?, ?)", c.At, c.ID)
 		}
 		q = q.Order("users.latest_submitted_at DESC").Order("users.id DESC")
 	} else {
 		if c := f.After; c != nil {
-			q = q.Where("(users.latest_fit < ? OR (users.latest_fit = ? AND users.id < ?))", c.Fit, c.Fit, c.ID)
+			q = q.Where("(users.latest_fit, users.id) < (?, ?)", c.Fit, c.ID)
 		}
 		q = q.Order("users.latest_fit DESC").Order("users.id DESC")
 	}
+	return q.Limit(f.Limit + 1)
+}
+
+// listCandidates runs candidateQuery.
+func listCandidates(q *gorm.DB, f listing.Filter) ([]listing.Row, error) {
 	var rows []listedRow
-	if err := q.Limit(f.Limit + 1).Scan(&rows).Error; err != nil {
+	if err := candidateQuery(q, f).Scan(&rows).Error; err != nil {
 		return nil, translate(err, "candidate")
 	}
 	out := make([]listing.Row, len(rows))
@@ -171,11 +180,55 @@ func escapeLike(s string) string {
 
 // ListSharedCandidates lists the candidates who share with advisorID.
 func (db *DB) ListSharedCandidates(ctx context.Context, advisorID string, f listing.Filter) ([]listing.Row, error) {
-	q := db.gorm.WithContext(ctx).Table("shares").
+	return listCandidates(db.sharedCandidates(ctx, advisorID), f)
+}
+
+func (db *DB) sharedCandidates(ctx context.Context, advisorID string) *gorm.DB {
+	return db.gorm.WithContext(ctx).Table("shares").
 		Select("users.id, users.display_name, users.latest_role, users.latest_lean, users.latest_fit, users.latest_submitted_at, shares.created_at AS shared_at").
 		Joins("JOIN users ON users.id = shares.candidate_id").
 		Where("shares.advisor_id = ?", advisorID)
-	return listCandidates(q, f)
+}
+
+// ExplainSharedCandidates returns the query plan of the advisor listing
+// for f: EXPLAIN (ANALYZE, BUFFERS) on PostgreSQL, which runs the query,
+// and EXPLAIN QUERY PLAN on SQLite. It explains the very SQL that
+// ListSharedCandidates sends, so checking index use cannot drift from it.
+func (db *DB) ExplainSharedCandidates(ctx context.Context, advisorID string, f listing.Filter) (string, error) {
+	var rows []listedRow
+	stmt := candidateQuery(db.sharedCandidates(ctx, advisorID), f).Session(&gorm.Session{DryRun: true}).Scan(&rows).Statement
+	explain := "EXPLAIN (ANALYZE, BUFFERS) "
+	if db.dialect == SQLite {
+		explain = "EXPLAIN QUERY PLAN "
+	}
+	res, err := db.sql.QueryContext(ctx, explain+stmt.SQL.String(), stmt.Vars...)
+	if err != nil {
+		return "", translate(err, "query plan")
+	}
+	defer res.Close()
+	cols, err := res.Columns()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for res.Next() {
+		// PostgreSQL answers one text column per plan line; SQLite a row
+		// per step whose last column is the step.
+		vals := make([]any, len(cols))
+		for i := range vals {
+			vals[i] = new(any)
+		}
+		if err := res.Scan(vals...); err != nil {
+			return "", err
+		}
+		switch v := (*vals[len(vals)-1].(*any)).(type) {
+		case []byte:
+			fmt.Fprintln(&b, string(v))
+		default:
+			fmt.Fprintln(&b, v)
+		}
+	}
+	return b.String(), translate(res.Err(), "query plan")
 }
 
 // ListDiscoverable lists discoverable candidates with a result.
