@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, Route, Routes, useLocation } from "react-router-dom";
-import type { User } from "./api/client";
+import type { User } from "./api/types";
 import { useAuth } from "./auth/AuthContext";
 import Layout from "./components/Layout";
 import { Loading, Page } from "./components/ui";

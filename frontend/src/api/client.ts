@@ -1,6 +1,7 @@
 // The API client: JSON over fetch, RFC 9457 problem documents turned into
 // ApiError, bearer tokens refreshed once on a 401, and the chosen language
 // sent with every request.
+import type { Session } from "./types";
 
 export interface FieldError {
   path: string;
@@ -28,29 +29,6 @@ export class ApiError extends Error {
   fieldError(path: string): string | undefined {
     return this.problem.errors?.find((e) => e.path === path)?.message;
   }
-}
-
-export interface Session {
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-  user?: User;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  display_name: string;
-  role: "candidate" | "advisor" | "recruiter" | "admin";
-  discoverable: boolean;
-  created_at: string;
-  latest_result: {
-    assessment_id: string;
-    recommended_role: string;
-    lean: string;
-    fit: number;
-    submitted_at: string;
-  } | null;
 }
 
 const SESSION_KEY = "pmpath.session";

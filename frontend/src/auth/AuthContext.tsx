@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, tokens, type Session, type User } from "../api/client";
+import { api, tokens } from "../api/client";
+import type { Session, User } from "../api/types";
 
 interface AuthState {
   user: User | null;

@@ -101,6 +101,20 @@ export function Meter({ value, label, tone = "pm" }: { value: number; label: str
   );
 }
 
+/** leanTone is the colour of a lean: PM and PMO their own, balanced (or none) neutral. */
+export function leanTone(lean: string | null): "pm" | "pmo" | "neutral" {
+  return lean === "pm" || lean === "pmo" ? lean : "neutral";
+}
+
 export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "pm" | "pmo" | "neutral" | "ok" | "warn" }) {
   return <span className={`badge badge--${tone}`}>{children}</span>;
+}
+
+/** Announcement is an unseen polite live region: screen readers read its text out whenever it changes. */
+export function Announcement({ id, children }: { id?: string; children: ReactNode }) {
+  return (
+    <span id={id} className="visually-hidden" role="status" aria-live="polite">
+      {children}
+    </span>
+  );
 }

@@ -1,17 +1,12 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router-dom";
+import type { QuestionnaireList } from "../api/types";
 import { useApi } from "../hooks/useApi";
 import { noticeState } from "./auth/forms";
 import { Paths, ResultPreview } from "./landing/art";
 import { Difference, HowItWorks, Numbers, RoleStrip } from "./landing/sections";
 import "./landing/landing.css";
-
-interface QuestionnaireSummary {
-  slug: string;
-  minutes: number;
-  items: number;
-}
 
 /** The questionnaire the landing page describes; its length comes from the server when it answers. */
 const FORM = "pm-pmo-fit";
@@ -22,7 +17,7 @@ export default function Landing() {
   const location = useLocation();
   const navigate = useNavigate();
   const [notice] = useState(() => noticeState(location.state));
-  const q = useApi<{ questionnaires: QuestionnaireSummary[] }>("/api/v1/questionnaires");
+  const q = useApi<QuestionnaireList>("/api/v1/questionnaires");
   const form = q.data?.questionnaires.find((x) => x.slug === FORM);
   const minutes = form?.minutes ?? 12;
   const items = form?.items ?? 59;

@@ -3,11 +3,11 @@
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
+import type { QuestionnaireList, QuestionnaireSummary } from "../../api/types";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import AuditLog from "./AuditLog";
 import CreateUser from "./CreateUser";
-import type { QuestionnaireVersion } from "./logic";
 import { UploadForm, VersionTable } from "./Questionnaires";
 import StatsPanel from "./Stats";
 import "./admin.css";
@@ -24,7 +24,7 @@ export default function Admin() {
   const [params, setParams] = useSearchParams();
   const tab = tabOf(params.get("tab"));
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const versions = useApi<{ questionnaires: QuestionnaireVersion[] }>(tab === "questionnaires" || tab === "stats" ? "/api/v1/admin/questionnaires" : null);
+  const versions = useApi<QuestionnaireList>(tab === "questionnaires" || tab === "stats" ? "/api/v1/admin/questionnaires" : null);
 
   const select = (next: Tab, focus = false) => {
     setParams(next === "accounts" ? {} : { tab: next });
@@ -44,7 +44,7 @@ export default function Admin() {
     }
   };
 
-  const versionsBlock = (render: (v: QuestionnaireVersion[]) => ReactNode) =>
+  const versionsBlock = (render: (v: QuestionnaireSummary[]) => ReactNode) =>
     versions.error ? <ErrorAlert error={versions.error} onRetry={() => void versions.reload()} /> : !versions.data ? <Loading /> : render(versions.data.questionnaires);
 
   return (

@@ -1,26 +1,12 @@
 // The audit log: every staff read of candidate data, newest first.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { AuditEntry, AuditPage } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import ScrollTable from "../../components/ScrollTable";
 import { Badge, Empty, ErrorAlert, Loading } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
-import ScrollTable from "../advisor/ScrollTable";
 import { newerPage, olderPage, shortId, type AuditPaging } from "./logic";
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor_id: string;
-  actor_role: string;
-  action: string;
-  subject_id: string | null;
-  detail: string;
-  request_id: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  next_before: number | null;
-}
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -32,16 +18,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation("admin");
   return (
     <ScrollTable caption={t("audit.caption")} className="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("audit.at")}</th>
-            <th scope="col">{t("audit.action")}</th>
-            <th scope="col">{t("audit.actor")}</th>
-            <th scope="col">{t("audit.subject")}</th>
-            <th scope="col">{t("audit.detail")}</th>
-            <th scope="col">{t("audit.request")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: t("audit.at") }, { label: t("audit.action") }, { label: t("audit.actor") }, { label: t("audit.subject") }, { label: t("audit.detail") }, { label: t("audit.request") }]} />
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row">

@@ -2,12 +2,13 @@
 // strong password, sends it with the account and shows it exactly once.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError, type User } from "../../api/client";
+import { api, type ApiError } from "../../api/client";
+import type { User, UserRole } from "../../api/types";
 import { useProblemMessage } from "../../components/ui";
 import { asApiError } from "../../hooks/useApi";
 import { generatePassword } from "./logic";
 
-export type StaffRole = "advisor" | "recruiter" | "admin";
+export type StaffRole = Exclude<UserRole, "candidate">;
 export const STAFF_ROLES: StaffRole[] = ["advisor", "recruiter", "admin"];
 
 export interface NewStaff {

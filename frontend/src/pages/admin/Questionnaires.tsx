@@ -3,33 +3,29 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type ApiError } from "../../api/client";
+import type { QuestionnaireSummary } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import ScrollTable from "../../components/ScrollTable";
 import { Badge, useProblemMessage } from "../../components/ui";
 import { formatNumber } from "../../format";
 import { asApiError } from "../../hooks/useApi";
-import ScrollTable from "../advisor/ScrollTable";
-import { currentVersions, definitionProblem, MAX_DEFINITION_CHARS, sortVersions, type QuestionnaireVersion } from "./logic";
+import { currentVersions, definitionProblem, MAX_DEFINITION_CHARS, sortVersions } from "./logic";
 
-export function VersionTable({ versions }: { versions: QuestionnaireVersion[] }) {
+export function VersionTable({ versions }: { versions: QuestionnaireSummary[] }) {
   const { t, i18n } = useTranslation("admin");
   const current = currentVersions(versions);
   return (
     <ScrollTable caption={t("questionnaires.caption")} testId="admin-questionnaires">
-        <thead>
-          <tr>
-            <th scope="col">{t("questionnaires.title")}</th>
-            <th scope="col">{t("questionnaires.slug")}</th>
-            <th scope="col" className="num">
-              {t("questionnaires.version")}
-            </th>
-            <th scope="col" className="num">
-              {t("questionnaires.items")}
-            </th>
-            <th scope="col" className="num">
-              {t("questionnaires.minutes")}
-            </th>
-            <th scope="col">{t("questionnaires.status")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t("questionnaires.title") },
+            { label: t("questionnaires.slug") },
+            { label: t("questionnaires.version"), numeric: true },
+            { label: t("questionnaires.items"), numeric: true },
+            { label: t("questionnaires.minutes"), numeric: true },
+            { label: t("questionnaires.status") },
+          ]}
+        />
         <tbody>
           {sortVersions(versions).map((q) => (
             <tr key={`${q.slug}@${q.version}`}>
@@ -51,11 +47,11 @@ export function VersionTable({ versions }: { versions: QuestionnaireVersion[] })
 }
 
 export interface UploadFormProps {
-  onUploaded: (q: QuestionnaireVersion) => void;
-  submit?: (definition: string) => Promise<QuestionnaireVersion>;
+  onUploaded: (q: QuestionnaireSummary) => void;
+  submit?: (definition: string) => Promise<QuestionnaireSummary>;
 }
 
-const defaultUpload = (definition: string) => api<QuestionnaireVersion>("/api/v1/admin/questionnaires", { method: "POST", body: { definition } });
+const defaultUpload = (definition: string) => api<QuestionnaireSummary>("/api/v1/admin/questionnaires", { method: "POST", body: { definition } });
 
 export function UploadForm({ onUploaded, submit = defaultUpload }: UploadFormProps) {
   const { t } = useTranslation("admin");
@@ -66,7 +62,7 @@ export function UploadForm({ onUploaded, submit = defaultUpload }: UploadFormPro
   const [error, setError] = useState<string | null>(null);
   const [serverError, setServerError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<QuestionnaireVersion | null>(null);
+  const [done, setDone] = useState<QuestionnaireSummary | null>(null);
   const [attempt, setAttempt] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
 

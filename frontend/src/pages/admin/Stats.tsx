@@ -2,10 +2,12 @@
 // (flagged below 0.7), and per item the mean and spread.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { QuestionnaireStats, QuestionnaireSummary } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import ScrollTable from "../../components/ScrollTable";
 import { Badge, Empty, ErrorAlert, Loading } from "../../components/ui";
 import { formatNumber } from "../../format";
 import { useApi } from "../../hooks/useApi";
-import ScrollTable from "../advisor/ScrollTable";
 import {
   ALPHA_THRESHOLD,
   alphaLevel,
@@ -17,8 +19,6 @@ import {
   sortVersions,
   versionKey,
   type AlphaLevel,
-  type QuestionnaireVersion,
-  type Stats,
 } from "./logic";
 
 export function AlphaBadge({ alpha }: { alpha: number | null }) {
@@ -37,7 +37,7 @@ function fmt(n: number, lang: string, digits = 2) {
   return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
-export function StatsView({ stats }: { stats: Stats }) {
+export function StatsView({ stats }: { stats: QuestionnaireStats }) {
   const { t, i18n } = useTranslation("admin");
   const lang = i18n.language;
   const dimName = (k: string) => t(`dimensions.${k}`, { defaultValue: k });
@@ -82,21 +82,15 @@ export function StatsView({ stats }: { stats: Stats }) {
 
       <h3>{t("stats.dimensionsTitle")}</h3>
       <ScrollTable caption={t("stats.dimensionsCaption", { slug: stats.slug, v: stats.version })}>
-          <thead>
-            <tr>
-              <th scope="col">{t("stats.dimension")}</th>
-              <th scope="col" className="num">
-                {t("stats.items")}
-              </th>
-              <th scope="col" className="num">
-                {t("stats.n")}
-              </th>
-              <th scope="col" className="num">
-                {t("stats.alpha")}
-              </th>
-              <th scope="col">{t("stats.judgement")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t("stats.dimension") },
+              { label: t("stats.items"), numeric: true },
+              { label: t("stats.n"), numeric: true },
+              { label: t("stats.alpha"), numeric: true },
+              { label: t("stats.judgement") },
+            ]}
+          />
           <tbody>
             {stats.dimensions.map((d) => (
               <tr key={d.dimension} className={alphaLevel(d.alpha) === "low" ? "row--flagged" : undefined} data-testid="stats-dimension">
@@ -121,25 +115,17 @@ export function StatsView({ stats }: { stats: Stats }) {
         <summary>{t("stats.itemsTitle", { n: stats.items.length })}</summary>
         <p className="muted small">{t("stats.itemsLead")}</p>
         <ScrollTable caption={t("stats.itemsCaption")}>
-            <thead>
-              <tr>
-                <th scope="col">{t("stats.item")}</th>
-                <th scope="col">{t("stats.dimension")}</th>
-                <th scope="col">{t("stats.reverse")}</th>
-                <th scope="col" className="num">
-                  {t("stats.n")}
-                </th>
-                <th scope="col" className="num">
-                  {t("stats.mean")}
-                </th>
-                <th scope="col" className="mean-bar-col">
-                  <span className="visually-hidden">{t("stats.meanBar")}</span>
-                </th>
-                <th scope="col" className="num">
-                  {t("stats.sd")}
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t("stats.item") },
+                { label: t("stats.dimension") },
+                { label: t("stats.reverse") },
+                { label: t("stats.n"), numeric: true },
+                { label: t("stats.mean"), numeric: true },
+                { label: t("stats.meanBar"), className: "mean-bar-col", hiddenLabel: true },
+                { label: t("stats.sd"), numeric: true },
+              ]}
+            />
             <tbody>
               {stats.items.map((it) => (
                 <tr key={it.id}>
@@ -165,14 +151,14 @@ export function StatsView({ stats }: { stats: Stats }) {
   );
 }
 
-export default function StatsPanel({ versions }: { versions: QuestionnaireVersion[] }) {
+export default function StatsPanel({ versions }: { versions: QuestionnaireSummary[] }) {
   const { t } = useTranslation("admin");
   const id = useId();
   const current = currentVersions(versions);
   const firstSlug = sortVersions(versions)[0]?.slug;
   const [key, setKey] = useState(() => (firstSlug ? versionKey(firstSlug, current.get(firstSlug) ?? 1) : ""));
   const chosen = parseVersionKey(key);
-  const stats = useApi<Stats>(chosen ? `/api/v1/admin/questionnaires/${encodeURIComponent(chosen.slug)}/stats?version=${chosen.version}` : null);
+  const stats = useApi<QuestionnaireStats>(chosen ? `/api/v1/admin/questionnaires/${encodeURIComponent(chosen.slug)}/stats?version=${chosen.version}` : null);
 
   if (versions.length === 0) return <p className="muted">{t("stats.noQuestionnaires")}</p>;
   return (

@@ -1,7 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { ApiError, type User } from "../../api/client";
+import { ApiError } from "../../api/client";
+import type { User } from "../../api/types";
 import i18n from "../../i18n";
 import { tabOf } from "./Admin";
 import { AuditTable } from "./AuditLog";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { QuestionnaireSummary } from "../../api/types";
 import {
   alphaLevel,
   currentVersions,
@@ -12,7 +13,6 @@ import {
   shortId,
   sortVersions,
   versionKey,
-  type QuestionnaireVersion,
 } from "./logic";
 
 describe("generatePassword", () => {
@@ -71,7 +71,7 @@ describe("alpha", () => {
 });
 
 describe("questionnaire versions", () => {
-  const v = (slug: string, version: number): QuestionnaireVersion => ({ slug, version, title: slug, description: "", minutes: 10, items: 50 });
+  const v = (slug: string, version: number): QuestionnaireSummary => ({ slug, version, title: slug, description: "", minutes: 10, items: 50 });
   it("finds the current version of each questionnaire", () => {
     const m = currentVersions([v("fit", 1), v("fit", 3), v("fit", 2), v("other", 1)]);
     expect(m.get("fit")).toBe(3);

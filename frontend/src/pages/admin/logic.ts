@@ -1,5 +1,6 @@
 // Pure helpers of the admin pages: one-time passwords, Cronbach's alpha
 // judgement, questionnaire versions and audit paging.
+import type { DimensionStat, QuestionnaireSummary } from "../../api/types";
 
 // ---------------------------------------------------------------------------
 // One-time passwords. The API takes the new account's password; the admin
@@ -54,30 +55,6 @@ export function alphaLevel(alpha: number | null | undefined): AlphaLevel {
   return "good";
 }
 
-export interface DimensionStat {
-  dimension: string;
-  items: number;
-  n: number;
-  alpha: number | null;
-}
-
-export interface ItemStat {
-  id: string;
-  dimension: string;
-  reverse: boolean;
-  n: number;
-  mean: number;
-  sd: number;
-}
-
-export interface Stats {
-  slug: string;
-  version: number;
-  responses: number;
-  items: ItemStat[];
-  dimensions: DimensionStat[];
-}
-
 /** flaggedDimensions lists the dimensions whose alpha is below the threshold. */
 export function flaggedDimensions(dims: DimensionStat[]): DimensionStat[] {
   return dims.filter((d) => alphaLevel(d.alpha) === "low");
@@ -91,24 +68,15 @@ export function formatAlpha(alpha: number | null, lang: string): string {
 // ---------------------------------------------------------------------------
 // Questionnaire versions.
 
-export interface QuestionnaireVersion {
-  slug: string;
-  version: number;
-  title: string;
-  description: string;
-  minutes: number;
-  items: number;
-}
-
 /** currentVersions maps each questionnaire to its newest (current) version. */
-export function currentVersions(qs: QuestionnaireVersion[]): Map<string, number> {
+export function currentVersions(qs: QuestionnaireSummary[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const q of qs) m.set(q.slug, Math.max(m.get(q.slug) ?? 0, q.version));
   return m;
 }
 
 /** sortVersions orders by questionnaire, newest version first. */
-export function sortVersions(qs: QuestionnaireVersion[]): QuestionnaireVersion[] {
+export function sortVersions(qs: QuestionnaireSummary[]): QuestionnaireSummary[] {
   return [...qs].sort((a, b) => a.slug.localeCompare(b.slug) || b.version - a.version);
 }
 

@@ -4,11 +4,12 @@
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
 import { api } from "../../api/client";
+import type { CandidateDetail, CandidateNotes, CertificationList, Note } from "../../api/types";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { CandidateOverview, DimensionTable } from "./CandidateParts";
-import { latestAttempt, previousAttempt, roleNamer, shapeHistory, type CandidateDetail, type Note, type PlanCertification } from "./history";
+import { latestAttempt, previousAttempt, roleNamer, shapeHistory } from "./history";
 import HistoryChart from "./HistoryChart";
 import { NoteForm, NoteList } from "./Notes";
 import "./advisor.css";
@@ -27,13 +28,13 @@ export default function Candidate() {
   const location = useLocation();
   const base = `/api/v1/advisor/candidates/${encodeURIComponent(id)}`;
   const detail = useApi<CandidateDetail>(base);
-  const notes = useApi<{ notes: Note[] }>(`${base}/notes`);
+  const notes = useApi<CandidateNotes>(`${base}/notes`);
   const result = detail.data?.latest_result ?? null;
   const latest = detail.data ? latestAttempt(detail.data.attempts) : undefined;
   const previous = detail.data ? previousAttempt(detail.data.attempts) : undefined;
   // Held certifications come as slugs; the public catalog names them. Asked
   // only when there is something to name.
-  const certs = useApi<{ certifications: PlanCertification[] }>(result && result.readiness.held_certifications.length > 0 ? "/api/v1/certifications" : null);
+  const certs = useApi<CertificationList>(result && result.readiness.held_certifications.length > 0 ? "/api/v1/certifications" : null);
   const certName = (slug: string) => (certs.data?.certifications ?? result?.plan.certifications)?.find((x) => x.slug === slug)?.abbreviation ?? slug;
   const nameOf = roleNamer(result);
   const back = (

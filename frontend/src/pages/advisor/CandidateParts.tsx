@@ -2,11 +2,12 @@
 // props so they can be tested without the API.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Badge, Meter } from "../../components/ui";
+import { STAGES, type Attempt, type DimensionMove, type Result } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import ScrollTable from "../../components/ScrollTable";
+import { Badge, leanTone, Meter } from "../../components/ui";
 import { formatDate } from "../../format";
-import { change, nextStep, recommendedFit, signed, topFits, whyLines, type Attempt, type CandidateResult, type DimensionMove } from "./history";
-import { leanTone } from "./listing";
-import ScrollTable from "./ScrollTable";
+import { change, nextStep, recommendedFit, signed, topFits, whyLines } from "./history";
 
 /** Change shows a signed difference with words, not colour alone. */
 export function Change({ value }: { value: number | null }) {
@@ -21,10 +22,8 @@ export function Change({ value }: { value: number | null }) {
   );
 }
 
-const STAGES = ["foundation", "coordinator", "practitioner", "lead", "manager", "executive"] as const;
-
 export interface LatestSummaryProps {
-  result: CandidateResult;
+  result: Result;
   /** The newest attempt from the history, for its date and the change in fit. */
   latest?: Attempt;
   previous?: Attempt;
@@ -114,10 +113,10 @@ export function LatestSummary({ result, latest, previous, attempts }: LatestSumm
 }
 
 /** ReadinessCard shows where the candidate stands, the next step and the plan's gaps. */
-export function ReadinessCard({ result, certName }: { result: CandidateResult; certName: (slug: string) => string }) {
+export function ReadinessCard({ result, certName }: { result: Result; certName: (slug: string) => string }) {
   const { t } = useTranslation("advisor");
   const { readiness, plan } = result;
-  const stage = STAGES.indexOf(readiness.level as (typeof STAGES)[number]);
+  const stage = STAGES.indexOf(readiness.level);
   const step = nextStep(result);
   return (
     <section className="card readiness-card" aria-labelledby="readiness-heading" data-testid="readiness">
@@ -172,7 +171,7 @@ export function ReadinessCard({ result, certName }: { result: CandidateResult; c
 }
 
 /** RoleFits lists the best-fitting roles with the server's sentences on why. */
-export function RoleFits({ result, count = 3 }: { result: CandidateResult; count?: number }) {
+export function RoleFits({ result, count = 3 }: { result: Result; count?: number }) {
   const { t } = useTranslation("advisor");
   const fits = topFits(result, count);
   return (
@@ -224,7 +223,7 @@ export function RoleFits({ result, count = 3 }: { result: CandidateResult; count
 }
 
 export interface CandidateOverviewProps {
-  result: CandidateResult | null;
+  result: Result | null;
   latest?: Attempt;
   previous?: Attempt;
   attempts: number;
@@ -257,22 +256,14 @@ export function DimensionTable({ dims, hasPrevious }: { dims: DimensionMove[]; h
   const { t } = useTranslation("advisor");
   return (
     <ScrollTable caption={t("dimensions.caption")} className="dimension-table">
-        <thead>
-          <tr>
-            <th scope="col">{t("dimensions.name")}</th>
-            <th scope="col" className="num">
-              {t("dimensions.score")}
-            </th>
-            <th scope="col" className="dimension-table__bar">
-              <span className="visually-hidden">{t("dimensions.bar")}</span>
-            </th>
-            {hasPrevious && (
-              <th scope="col" className="num">
-                {t("dimensions.change")}
-              </th>
-            )}
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t("dimensions.name") },
+            { label: t("dimensions.score"), numeric: true },
+            { label: t("dimensions.bar"), className: "dimension-table__bar", hiddenLabel: true },
+            hasPrevious && { label: t("dimensions.change"), numeric: true },
+          ]}
+        />
         <tbody>
           {dims.map((d) => (
             <tr key={d.key}>

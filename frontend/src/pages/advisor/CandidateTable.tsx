@@ -2,10 +2,11 @@
 // fit or by the date of the latest result.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Badge } from "../../components/ui";
+import type { CandidateRow } from "../../api/types";
+import ScrollTable from "../../components/ScrollTable";
+import { Badge, leanTone } from "../../components/ui";
 import { formatDate } from "../../format";
-import ScrollTable from "./ScrollTable";
-import { ariaSort, leanTone, nextSort, type CandidateRow, type SortKey } from "./listing";
+import { ariaSort, nextSort, type SortKey } from "./listing";
 
 export interface CandidateTableProps {
   rows: CandidateRow[];

@@ -3,6 +3,7 @@
 // hidden table carries the same numbers for screen readers.
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ColumnHeads } from "../../components/ColumnHeads";
 import { formatDate } from "../../format";
 import type { HistoryPoint } from "./history";
 
@@ -60,16 +61,16 @@ export default function HistoryChart({ points, roleName }: HistoryChartProps) {
       <div className="visually-hidden">
       <table>
         <caption>{t("history.tableCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("history.attempt")}</th>
-            <th scope="col">{t("history.date")}</th>
-            <th scope="col">{t("history.series.fit")}</th>
-            <th scope="col">{t("history.series.pm")}</th>
-            <th scope="col">{t("history.series.pmo")}</th>
-            <th scope="col">{t("history.role")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: t("history.attempt") },
+            { label: t("history.date") },
+            { label: t("history.series.fit") },
+            { label: t("history.series.pm") },
+            { label: t("history.series.pmo") },
+            { label: t("history.role") },
+          ]}
+        />
         <tbody>
           {points.map((p) => (
             <tr key={p.attempt}>

@@ -2,9 +2,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/client";
-import { Empty, useProblemMessage } from "../../components/ui";
+import type { Note } from "../../api/types";
+import { Announcement, Empty, useProblemMessage } from "../../components/ui";
 import { asApiError } from "../../hooks/useApi";
-import type { Note } from "./history";
 
 export const MAX_NOTE = 4000;
 
@@ -133,9 +133,7 @@ export function NoteForm({ onAdd }: { onAdd: (body: string) => Promise<void> }) 
           {saving ? t("notes.saving") : t("notes.add")}
         </button>
       </div>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {saved ? t("notes.saved") : ""}
-      </p>
+      <Announcement>{saved ? t("notes.saved") : ""}</Announcement>
     </form>
   );
 }

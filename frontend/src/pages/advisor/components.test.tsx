@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../api/client";
+import type { CandidateDetail, CandidateRow, Result } from "../../api/types";
 import i18n from "../../i18n";
 import CandidateTable from "./CandidateTable";
 import { CandidateOverview } from "./CandidateParts";
@@ -11,10 +12,11 @@ import fixtureNone from "./fixtures/candidate-no-result.en.json";
 import fixtureEn from "./fixtures/candidate.en.json";
 import fixtureJa from "./fixtures/candidate.ja.json";
 import HistoryChart from "./HistoryChart";
-import { latestAttempt, previousAttempt, type CandidateDetail, type CandidateResult } from "./history";
-import { emptyFilters, type CandidateRow, type ListState } from "./listing";
+import { latestAttempt, previousAttempt } from "./history";
+import { emptyFilters, type ListState } from "./listing";
 import { NoteForm, NoteList, noteProblem } from "./Notes";
 import Pager from "./Pager";
+import type { RoleOption } from "./roles";
 
 beforeAll(async () => {
   await i18n.changeLanguage("en");
@@ -74,9 +76,9 @@ describe("Pager", () => {
 
 describe("FilterForm", () => {
   const value: ListState = { ...emptyFilters, sort: "fit", limit: 20, cursor: null };
-  const roles = [
-    { slug: "project-manager", track: "pm" as const, level: { key: "lead", name: "Lead" }, name: "Project manager" },
-    { slug: "pmo-analyst", track: "pmo" as const, level: { key: "lead", name: "Lead" }, name: "PMO analyst" },
+  const roles: RoleOption[] = [
+    { slug: "project-manager", track: "pm", level: { key: "lead", name: "Lead" }, name: "Project manager" },
+    { slug: "pmo-analyst", track: "pmo", level: { key: "lead", name: "Lead" }, name: "PMO analyst" },
   ];
 
   it("applies the chosen filters on submit", async () => {
@@ -210,7 +212,7 @@ describe("CandidateOverview", () => {
   const previous = previousAttempt(detail.attempts);
   const certName = (slug: string) => (slug === "npmo-pjm-a" ? "PJM-A" : slug);
 
-  function show(r: CandidateResult | null, attempts = detail.attempts.length) {
+  function show(r: Result | null, attempts = detail.attempts.length) {
     return render(
       <MemoryRouter>
         <CandidateOverview result={r} latest={attempts ? latest : undefined} previous={attempts ? previous : undefined} attempts={attempts} certName={certName} />

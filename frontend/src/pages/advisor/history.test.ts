@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixture from "./fixtures/candidate.en.json";
-import { latestAttempt, nextStep, previousAttempt, recommendedFit, roleNamer, shapeHistory, signed, topAndBottom, topFits, whyLines, type Attempt, type CandidateDetail, type DimensionMove } from "./history";
+import type { Attempt, CandidateDetail, DimensionMove } from "../../api/types";
+import { latestAttempt, nextStep, previousAttempt, recommendedFit, roleNamer, shapeHistory, signed, topAndBottom, topFits, whyLines } from "./history";
 
 function attempt(at: string, fit: number, pm: number, pmo: number, role = "pmo-analyst"): Attempt {
   return { assessment_id: at, submitted_at: at, questionnaire_version: 1, recommended_role: role, fit, lean: pm > pmo ? "pm" : "pmo", pm, pmo, quality_flags: [], dimensions: [] };

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { ApiError } from "../../api/client";
+import type { CandidateRow } from "../../api/types";
 import {
   apiPath,
   ariaSort,
@@ -11,11 +13,11 @@ import {
   pageNumber,
   parseListState,
   readStack,
+  staleCursor,
   summarize,
   toSearchParams,
   withFilters,
   withSort,
-  type CandidateRow,
   type ListState,
 } from "./listing";
 
@@ -120,6 +122,15 @@ describe("cursor stack", () => {
     expect(readStack(null)).toEqual([]);
     expect(readStack({ cursors: [1, 2] })).toEqual([]);
     expect(readStack({ from: "/advisor" })).toEqual([]);
+  });
+
+  it("tells a refused cursor from other errors", () => {
+    const invalid = (path: string) => new ApiError({ type: "urn:pmpath:problem:invalid", title: "Invalid", status: 422, errors: [{ path, message: "is not valid" }] });
+    expect(staleCursor(invalid("query.cursor"))).toBe(true);
+    expect(staleCursor(invalid("query.min_fit"))).toBe(false);
+    expect(staleCursor(new ApiError({ type: "x", title: "Invalid", status: 422 }))).toBe(false);
+    expect(staleCursor(new ApiError({ type: "x", title: "Server", status: 500 }))).toBe(false);
+    expect(staleCursor(undefined)).toBe(false);
   });
 });
 

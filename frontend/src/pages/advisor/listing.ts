@@ -4,24 +4,10 @@
 // stack of cursors that makes "previous page" possible with a forward-only
 // cursor.
 
-export type Lean = "pm" | "pmo" | "balanced";
+import type { ApiError } from "../../api/client";
+import type { CandidateRow, Lean } from "../../api/types";
+
 export type SortKey = "fit" | "date";
-
-export interface CandidateRow {
-  id: string;
-  display_name: string;
-  recommended_role: string;
-  recommended_role_name: string;
-  lean: string;
-  fit: number;
-  submitted_at?: string;
-  shared_at?: string;
-}
-
-export interface CandidatePage {
-  candidates: CandidateRow[];
-  next_cursor: string | null;
-}
 
 /** Filters are what a person chooses in the filter form. */
 export interface Filters {
@@ -158,6 +144,11 @@ export function pageNumber(p: Paging): number | null {
   return p.stack.length + 1;
 }
 
+/** staleCursor says the API refused the page's cursor (e.g. a cursor kept from an older listing): only starting over helps. */
+export function staleCursor(error: ApiError | undefined): boolean {
+  return error?.status === 422 && (error.problem.errors?.some((e) => e.path === "query.cursor") ?? false);
+}
+
 /** readStack reads the stack kept in the history entry's state. */
 export function readStack(state: unknown): string[] {
   if (state && typeof state === "object" && "cursors" in state) {
@@ -189,8 +180,4 @@ export function summarize(rows: CandidateRow[]): PageSummary {
   }
   if (rows.length > 0) s.averageFit = Math.round(total / rows.length);
   return s;
-}
-
-export function leanTone(lean: string): "pm" | "pmo" | "neutral" {
-  return lean === "pm" ? "pm" : lean === "pmo" ? "pmo" : "neutral";
 }

@@ -1,15 +1,12 @@
 // The role catalog, for filter choices and role names. Public and cached.
+import type { RoleList, RoleSummary } from "../../api/types";
 import { useApi } from "../../hooks/useApi";
 
-export interface RoleOption {
-  slug: string;
-  track: "pm" | "pmo";
-  level: { key: string; name: string };
-  name: string;
-}
+/** RoleOption is what the filter choices read of a role. */
+export type RoleOption = Pick<RoleSummary, "slug" | "track" | "level" | "name">;
 
 export function useRoles() {
-  return useApi<{ roles: RoleOption[] }>("/api/v1/roles");
+  return useApi<RoleList>("/api/v1/roles");
 }
 
 /** roleName finds a role's name in the catalog, falling back to its slug. */

@@ -1,8 +1,9 @@
 // useListing drives a candidate listing from the URL: filters, sort and the
 // current cursor live in the query string (so reload and back work), the
 // cursors of earlier pages in the history entry's state.
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
+import type { CandidatePage } from "../../api/types";
 import { useApi } from "../../hooks/useApi";
 import {
   apiPath,
@@ -13,12 +14,13 @@ import {
   toSearchParams,
   withFilters,
   withSort,
-  type CandidatePage,
   type Filters,
   type ListState,
   type Paging,
   type SortKey,
 } from "./listing";
+
+export type Listing = ReturnType<typeof useListing>;
 
 export function useListing(base: string) {
   const [params] = useSearchParams();
@@ -30,6 +32,17 @@ export function useListing(base: string) {
   const res = useApi<CandidatePage>(apiPath(base, state));
   /** pagedBy says the last navigation was a page turn, for focus handling. */
   const pagedBy = useRef(false);
+  /** heading is the results heading, focused after a page turn. */
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // After a page turn, move focus to the results heading so keyboard and
+  // screen-reader users start reading the new page from its top.
+  useEffect(() => {
+    if (pagedBy.current && !res.loading) {
+      pagedBy.current = false;
+      heading.current?.focus();
+    }
+  }, [res.loading]);
 
   const go = useCallback(
     (s: ListState, cursors: string[], paged = false) => {
@@ -44,7 +57,7 @@ export function useListing(base: string) {
     state,
     paging,
     res,
-    pagedBy,
+    heading,
     applyFilters: (f: Filters, extra?: { limit?: number; sort?: SortKey }) =>
       go({ ...withFilters(state, f), limit: extra?.limit ?? state.limit, sort: extra?.sort ?? state.sort }, []),
     setSort: (sort: SortKey) => {

@@ -1,55 +1,16 @@
 // The sign-up page against a stubbed fetch: client checks, server field
 // errors beside the fields, and the claim plus redirect after success.
-import { render, screen, waitFor } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter, Route, Routes, useLocation } from "react-router-dom";
 import { assessmentTokens } from "../../api/assessmentTokens";
-import { AuthProvider } from "../../auth/AuthContext";
-import { setLang } from "../../i18n";
 import SignUp from "./SignUp";
+import { candidate as user, json, renderPage, session, withStubbedFetch } from "./testing";
 
-const user = { id: "u1", email: "aiko@example.com", display_name: "Aiko", role: "candidate", discoverable: false, created_at: "2026-01-01T00:00:00Z", latest_result: null };
-
-function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" } });
-}
-
-function Where() {
-  const loc = useLocation();
-  return <p data-testid="where">{loc.pathname + JSON.stringify(loc.state)}</p>;
-}
-
-function renderAt(state?: unknown) {
-  return render(
-    <MemoryRouter initialEntries={[{ pathname: "/signup", state }]}>
-      <AuthProvider>
-        <Routes>
-          <Route path="/signup" element={<SignUp />} />
-          <Route path="*" element={<Where />} />
-        </Routes>
-      </AuthProvider>
-    </MemoryRouter>,
-  );
-}
+const renderAt = (state?: unknown) => renderPage("/signup", <SignUp />, state);
 
 describe("SignUp", () => {
-  let calls: { url: string; init?: RequestInit }[];
-  beforeEach(async () => {
-    localStorage.clear();
-    calls = [];
-    await setLang("en");
-  });
-  afterEach(() => vi.unstubAllGlobals());
-
-  function stub(handler: (url: string, init?: RequestInit) => Response) {
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async (url: string, init?: RequestInit) => {
-        calls.push({ url, init });
-        return handler(url, init);
-      }),
-    );
-  }
+  const net = withStubbedFetch();
+  const stub = net.stub;
 
   it("checks the fields before calling the server and focuses the summary", async () => {
     stub(() => json(500, {}));
@@ -59,7 +20,7 @@ describe("SignUp", () => {
     expect(summary).toHaveFocus();
     expect(summary).toHaveTextContent("Display name: Enter a display name.");
     expect(screen.getByLabelText("E-mail address")).toHaveAttribute("aria-invalid", "true");
-    expect(calls.filter((c) => c.url.includes("/auth/"))).toHaveLength(0);
+    expect(net.calls.filter((c) => c.url.includes("/auth/"))).toHaveLength(0);
   });
 
   it("shows the server's password policy message beside the password", async () => {
@@ -87,7 +48,7 @@ describe("SignUp", () => {
   it("registers, claims this browser's assessments and goes to My page", async () => {
     assessmentTokens.put({ id: "a1", token: "t1", questionnaire: "pm-pmo-fit", created_at: "2026-01-01T00:00:00Z", submitted: true });
     stub((url, init) => {
-      if (url.endsWith("/auth/register")) return json(201, { access_token: "at", token_type: "Bearer", expires_in: 900, refresh_token: "rt", refresh_expires_at: "2027-01-01T00:00:00Z", user });
+      if (url.endsWith("/auth/register")) return json(201, session);
       if (url.endsWith("/me/assessments") && init?.method === "POST") return json(200, { id: "a1", questionnaire: { slug: "pm-pmo-fit", version: 1 }, status: "submitted", created_at: "", submitted_at: "", recommended_role: "pmo-analyst", lean: "pmo", fit: 90 });
       if (url.endsWith("/api/v1/me")) return json(200, user);
       return json(404, { type: "x", title: "x", status: 404 });
@@ -99,7 +60,7 @@ describe("SignUp", () => {
     await userEvent.type(screen.getByLabelText("Password"), "correct-horse-battery-staple-42");
     await userEvent.click(screen.getByRole("button", { name: "Create account" }));
     expect(await screen.findByTestId("where")).toHaveTextContent('/me{"welcome":true,"claimed":1}');
-    const claim = calls.find((c) => c.url.endsWith("/me/assessments"));
+    const claim = net.calls.find((c) => c.url.endsWith("/me/assessments"));
     expect(JSON.parse(String(claim?.init?.body))).toEqual({ assessment_id: "a1", token: "t1" });
     expect(assessmentTokens.all()).toEqual([]);
   });

@@ -1,6 +1,7 @@
+import type { MyAssessment } from "../../api/types";
 import { ApiError, type RequestOptions } from "../../api/client";
 import type { StoredAssessment } from "../../api/assessmentTokens";
-import { claimAnonymousAssessments, claimForCandidate, type ApiFn, type MyAssessment, type TokenStore } from "./claim";
+import { claimAnonymousAssessments, claimForCandidate, type ApiFn, type TokenStore } from "./claim";
 
 function stored(id: string, token = `tok-${id}`): StoredAssessment {
   return { id, token, questionnaire: "pm-pmo-fit", created_at: "2026-01-01T00:00:00Z", submitted: true };

@@ -2,7 +2,8 @@
 // holds (their id→token pairs in localStorage), so results taken before
 // signing up show on My page from any device. Dependencies come in as
 // parameters so the logic is tested without a server or storage.
-import { api as realApi, type RequestOptions, type User } from "../../api/client";
+import { api as realApi, type RequestOptions } from "../../api/client";
+import type { MyAssessment, User } from "../../api/types";
 import { assessmentTokens, type StoredAssessment } from "../../api/assessmentTokens";
 
 /** ApiFn is the shape of src/api/client.ts's api. */
@@ -12,18 +13,6 @@ export type ApiFn = <T>(path: string, opts?: RequestOptions) => Promise<T>;
 export interface TokenStore {
   all(): StoredAssessment[];
   remove(id: string): void;
-}
-
-/** MyAssessment is one entry of GET/POST /api/v1/me/assessments. */
-export interface MyAssessment {
-  id: string;
-  questionnaire: { slug: string; version: number };
-  status: "draft" | "submitted";
-  created_at: string;
-  submitted_at: string | null;
-  recommended_role: string | null;
-  lean: string | null;
-  fit: number | null;
 }
 
 export interface ClaimOutcome {

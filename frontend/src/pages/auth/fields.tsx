@@ -3,6 +3,8 @@
 // summary that takes focus when a submit fails.
 import { useEffect, useRef, useState, type InputHTMLAttributes, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { summaryItems, type FieldLabels } from "./forms";
+import type { AccountForm } from "./useAccountForm";
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "value" | "onChange" | "type">;
 
@@ -21,7 +23,8 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function TextField({ id, label, value, onChange, hint, error, type = "text", ...rest }: FieldProps) {
+/** FieldFrame puts a field's label, hint and error around its control (whose ids describedBy names). */
+function FieldFrame({ id, label, hint, error, children }: Pick<FieldProps, "id" | "label" | "hint" | "error"> & { children: ReactNode }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,7 +33,7 @@ export function TextField({ id, label, value, onChange, hint, error, type = "tex
           {hint}
         </p>
       )}
-      <input {...rest} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+      {children}
       {error && (
         <p id={`${id}-error`} className="field__error">
           {error}
@@ -40,17 +43,19 @@ export function TextField({ id, label, value, onChange, hint, error, type = "tex
   );
 }
 
+export function TextField({ id, label, value, onChange, hint, error, type = "text", ...rest }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input {...rest} id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
+    </FieldFrame>
+  );
+}
+
 export function PasswordField({ id, label, value, onChange, hint, error, ...rest }: Omit<FieldProps, "type">) {
   const { t } = useTranslation("auth");
   const [shown, setShown] = useState(false);
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <div className="pw-input">
         <input
           {...rest}
@@ -69,12 +74,7 @@ export function PasswordField({ id, label, value, onChange, hint, error, ...rest
           <span className="visually-hidden">{t("password.which", { label })}</span>
         </button>
       </div>
-      {error && (
-        <p id={`${id}-error`} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -120,4 +120,10 @@ export function ErrorSummary({ title, message, items, attempt }: { title: string
       )}
     </div>
   );
+}
+
+/** FormErrorSummary is the ErrorSummary of an account form: its message and its field errors, linked to the inputs. */
+export function FormErrorSummary({ form, labels }: { form: Pick<AccountForm, "summary" | "attempt" | "errors">; labels: FieldLabels }) {
+  const { t } = useTranslation("auth");
+  return <ErrorSummary title={t("form.summaryTitle")} message={form.summary} attempt={form.attempt} items={summaryItems(form.errors, labels)} />;
 }

@@ -7,6 +7,7 @@ import {
   noticeState,
   redirectTarget,
   serverFieldErrors,
+  summaryItems,
   translateKeys,
   validatePasswordChange,
   validateSignIn,
@@ -94,6 +95,15 @@ describe("server field errors", () => {
 
   it("translates client-check keys", () => {
     expect(translateKeys({ email: "emailRequired" }, t)).toEqual({ email: "validation.emailRequired:10" });
+  });
+
+  it("lists the summary's items by input, leaving out fields the form does not show", () => {
+    const labels = { email: ["signin-email", "E-mail"] as [string, string], password: ["signin-password", "Password"] as [string, string] };
+    expect(summaryItems({ password: "Too short", email: "Enter an e-mail", role: "Pick one" }, labels)).toEqual([
+      { id: "signin-password", label: "Password", message: "Too short" },
+      { id: "signin-email", label: "E-mail", message: "Enter an e-mail" },
+    ]);
+    expect(summaryItems({}, labels)).toEqual([]);
   });
 });
 

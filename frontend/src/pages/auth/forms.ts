@@ -1,7 +1,7 @@
 // Form helpers shared by sign-in, sign-up and the account pages: client-side
 // checks (returning i18n keys), turning an API problem into per-field
 // messages in the reader's language, and where to go after signing in.
-import type { User } from "../../api/client";
+import type { User } from "../../api/types";
 
 /** Errors by field name; values are i18n keys (client checks) or messages (server). */
 export type FieldErrors = Record<string, string>;
@@ -113,6 +113,19 @@ export function serverFieldErrors(errors: { path: string; message: string }[] | 
     out[name] = key ? t(`validation.${key}`, { min: PASSWORD_MIN, max: PASSWORD_MAX }) : e.message;
   }
   return out;
+}
+
+/** FieldLabels names the input of each form field: field name → [input id, label]. */
+export type FieldLabels = Record<string, [id: string, label: string]>;
+
+/**
+ * summaryItems lists the field errors for the error summary, in the order
+ * they came, leaving out fields the form does not show.
+ */
+export function summaryItems(errors: FieldErrors, labels: FieldLabels): { id: string; label: string; message: string }[] {
+  return Object.entries(errors)
+    .filter(([k]) => labels[k])
+    .map(([k, m]) => ({ id: labels[k][0], label: labels[k][1], message: m }));
 }
 
 /** translateKeys turns client-check keys into messages. */

@@ -6,6 +6,8 @@ import type { ApiError } from "../../api/client";
 import { useProblemMessage } from "../../components/ui";
 import { serverFieldErrors, translateKeys, type FieldErrors } from "./forms";
 
+export type AccountForm = ReturnType<typeof useAccountForm>;
+
 export function useAccountForm() {
   const { t } = useTranslation("auth");
   const problemMessage = useProblemMessage();

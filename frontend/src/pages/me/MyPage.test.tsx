@@ -20,7 +20,7 @@ describe("MyPage", () => {
   beforeEach(async () => {
     localStorage.clear();
     await setLang("en");
-    tokens.set({ access_token: "at", refresh_token: "rt", expires_in: 900, user: user as never });
+    tokens.set({ access_token: "at", token_type: "Bearer", expires_in: 900, refresh_token: "rt", refresh_expires_at: "2027-01-01T00:00:00Z", user: user as never });
   });
   afterEach(() => vi.unstubAllGlobals());
 

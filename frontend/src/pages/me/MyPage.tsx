@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router-dom";
-import { api, type User } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
+import { api } from "../../api/client";
+import type { MyAssessmentList, MyRoadmap, MyShares, RoleList, Share, StepStatus, User } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import { Empty, ErrorAlert, Loading, Page, useProblemMessage } from "../../components/ui";
 import { asApiError, useApi } from "../../hooks/useApi";
 import { claimAnonymousAssessments, claimOne } from "../auth/claim";
 import { checkEmail, HOME_BY_ROLE } from "../auth/forms";
-import type { RoleList } from "../roles/types";
 import { AssessmentList, ClaimPanel, ManualClaimForm, RoadmapProgress, ShareList } from "./parts";
 import { claimableLocal } from "./shape";
-import type { MyAssessment, MyRoadmap, Share, StepStatus } from "./types";
 import "./me.css";
 
 export default function MyPage() {
@@ -46,10 +45,10 @@ function CandidatePage() {
   const { user, reload: reloadUser } = useAuth();
   const location = useLocation();
   const problem = useProblemMessage();
-  const mine = useApi<{ assessments: MyAssessment[] }>("/api/v1/me/assessments");
+  const mine = useApi<MyAssessmentList>("/api/v1/me/assessments");
   const roles = useApi<RoleList>("/api/v1/roles");
   const roadmap = useApi<MyRoadmap>("/api/v1/me/roadmap");
-  const shares = useApi<{ shares: Share[] }>("/api/v1/me/shares");
+  const shares = useApi<MyShares>("/api/v1/me/shares");
   const [local, setLocal] = useState(() => assessmentTokens.all());
   const [claiming, setClaiming] = useState(false);
   const [manualError, setManualError] = useState<string>();

@@ -1,16 +1,16 @@
 import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, type NavigateFunction } from "react-router-dom";
-import { api, tokens, type User } from "../../api/client";
+import { api, tokens } from "../../api/client";
+import type { Export, User } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import { ErrorAlert, Loading, Page, useProblemMessage } from "../../components/ui";
 import { asApiError, useApi } from "../../hooks/useApi";
-import { ErrorSummary, PasswordField, TextField } from "../auth/fields";
-import { checkDisplayName, DISPLAY_NAME_MAX, PASSWORD_MIN, validatePasswordChange } from "../auth/forms";
+import { FormErrorSummary, PasswordField, TextField } from "../auth/fields";
+import { checkDisplayName, DISPLAY_NAME_MAX, PASSWORD_MIN, validatePasswordChange, type FieldLabels } from "../auth/forms";
 import { useAccountForm } from "../auth/useAccountForm";
 import { StaffReads } from "./parts";
 import { confirmMatches, exportFileName } from "./shape";
-import type { Export } from "./types";
 import "../auth/auth.css";
 import "./me.css";
 
@@ -295,7 +295,7 @@ function PasswordSection({ email }: { email: string }) {
       form.setBusy(false);
     }
   };
-  const labels: Record<string, [string, string]> = {
+  const labels: FieldLabels = {
     current_password: ["pw-current", t("privacy.password.current")],
     new_password: ["pw-new", t("privacy.password.new")],
     confirm: ["pw-confirm", t("privacy.password.confirm")],
@@ -304,14 +304,7 @@ function PasswordSection({ email }: { email: string }) {
     <section className="card me-section" id="password" aria-labelledby="password-h">
       <h2 id="password-h">{t("privacy.password.title")}</h2>
       <p>{t("privacy.password.lead")}</p>
-      <ErrorSummary
-        title={ta("form.summaryTitle")}
-        message={form.summary}
-        attempt={form.attempt}
-        items={Object.entries(form.errors)
-          .filter(([k]) => labels[k])
-          .map(([k, m]) => ({ id: labels[k][0], label: labels[k][1], message: m }))}
-      />
+      <FormErrorSummary form={form} labels={labels} />
       <form className="form" onSubmit={submit} noValidate data-testid="password-form">
         <PasswordField id="pw-current" label={t("privacy.password.current")} value={current} onChange={setCurrent} error={form.errors.current_password} autoComplete="current-password" />
         <PasswordField id="pw-new" label={t("privacy.password.new")} hint={ta("signup.passwordHint", { min: PASSWORD_MIN })} value={next} onChange={setNext} error={form.errors.new_password} autoComplete="new-password" />

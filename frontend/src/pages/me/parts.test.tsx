@@ -1,9 +1,9 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
+import type { MyAssessment, MyRoadmap } from "../../api/types";
 import { setLang } from "../../i18n";
 import { AssessmentList, ClaimPanel, ManualClaimForm, RoadmapProgress, ShareList, StaffReads } from "./parts";
-import type { MyAssessment, MyRoadmap } from "./types";
 
 const submitted: MyAssessment = { id: "s1", questionnaire: { slug: "pm-pmo-fit", version: 1 }, status: "submitted", created_at: "2026-03-01T09:00:00Z", submitted_at: "2026-03-02T09:00:00Z", recommended_role: "pmo-analyst", lean: "pmo", fit: 91 };
 const draft: MyAssessment = { id: "d1", questionnaire: { slug: "pm-pmo-fit", version: 1 }, status: "draft", created_at: "2026-04-01T09:00:00Z", submitted_at: null, recommended_role: null, lean: null, fit: null };

@@ -3,14 +3,12 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import type { StoredAssessment } from "../../api/assessmentTokens";
-import { Badge, Meter } from "../../components/ui";
+import { STEP_STATUSES, type MyAssessment, type MyRoadmap, type Share, type StaffRead, type StepStatus } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
+import { Badge, leanTone, Meter } from "../../components/ui";
 import { formatDate } from "../../format";
+import { TextField } from "../auth/fields";
 import { summarizeRoadmap } from "./shape";
-import { STEP_STATUSES, type MyAssessment, type MyRoadmap, type Share, type StaffRead, type StepStatus } from "./types";
-
-function leanTone(lean: string | null): "pm" | "pmo" | "neutral" {
-  return lean === "pm" || lean === "pmo" ? lean : "neutral";
-}
 
 export function AssessmentList({ items, roleNames }: { items: MyAssessment[]; roleNames: Record<string, string> }) {
   const { t, i18n } = useTranslation("me");
@@ -111,24 +109,8 @@ export function ManualClaimForm({ busy, error, onSubmit }: { busy: boolean; erro
       <summary>{t("claim.manual.summary")}</summary>
       <form className="form me-manual__form" onSubmit={submit} noValidate>
         <p className="small muted">{t("claim.manual.help")}</p>
-        <div className="field">
-          <label htmlFor="claim-id">{t("claim.manual.id")}</label>
-          <input id="claim-id" type="text" value={id} onChange={(e) => setId(e.target.value)} autoComplete="off" spellCheck={false} aria-invalid={missing.id || undefined} aria-describedby={missing.id ? "claim-id-error" : undefined} />
-          {missing.id && (
-            <p id="claim-id-error" className="field__error">
-              {t("claim.manual.idRequired")}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="claim-token">{t("claim.manual.token")}</label>
-          <input id="claim-token" type="text" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" spellCheck={false} aria-invalid={missing.token || undefined} aria-describedby={missing.token ? "claim-token-error" : undefined} />
-          {missing.token && (
-            <p id="claim-token-error" className="field__error">
-              {t("claim.manual.tokenRequired")}
-            </p>
-          )}
-        </div>
+        <TextField id="claim-id" label={t("claim.manual.id")} value={id} onChange={setId} error={missing.id ? t("claim.manual.idRequired") : undefined} autoComplete="off" spellCheck={false} />
+        <TextField id="claim-token" label={t("claim.manual.token")} value={token} onChange={setToken} error={missing.token ? t("claim.manual.tokenRequired") : undefined} autoComplete="off" spellCheck={false} />
         {error && (
           <p className="alert alert--error" role="alert">
             {error}
@@ -250,13 +232,7 @@ export function StaffReads({ reads }: { reads: StaffRead[] }) {
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t("privacy.reads.caption")}>
       <table data-testid="staff-reads" className="me-reads">
         <caption className="visually-hidden">{t("privacy.reads.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("privacy.reads.when")}</th>
-            <th scope="col">{t("privacy.reads.who")}</th>
-            <th scope="col">{t("privacy.reads.what")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: t("privacy.reads.when") }, { label: t("privacy.reads.who") }, { label: t("privacy.reads.what") }]} />
         <tbody>
           {reads.map((r, i) => (
             <tr key={i}>

@@ -1,5 +1,5 @@
+import type { MyRoadmapStep, StepStatus } from "../../api/types";
 import { claimableLocal, confirmMatches, exportFileName, summarizeRoadmap } from "./shape";
-import type { MyRoadmapStep, StepStatus } from "./types";
 
 function step(id: string, status: StepStatus): MyRoadmapStep {
   return { id, status, stage: { key: "lead", name: "Lead" }, title: id, detail: "", experience: "", months: 0, certifications: [], updated_at: null };

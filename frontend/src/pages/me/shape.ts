@@ -1,5 +1,5 @@
 // Pure helpers for My page and the privacy page.
-import type { MyRoadmapStep, StepStatus } from "./types";
+import type { MyRoadmapStep, StepStatus } from "../../api/types";
 
 export interface RoadmapSummary {
   total: number;

@@ -2,12 +2,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
-import { api, type ApiError } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
+import { api, type ApiError } from "../../api/client";
+import type { Answers, AnswerValue, Assessment, QuestionnaireForm } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
-import { ErrorAlert, Loading, Page } from "../../components/ui";
+import AssessmentError from "../../components/AssessmentError";
+import { Announcement, ErrorAlert, Loading, Page } from "../../components/ui";
 import { asApiError } from "../../hooks/useApi";
-import type { Answers, AnswerValue, Assessment } from "../results/types";
+import { fetchAssessment } from "../../hooks/useAssessment";
 import { ProgressBar, ResumePanel, ReviewList, SaveIndicator, StepView } from "./components";
 import {
   answeredCount,
@@ -24,7 +26,6 @@ import {
   retryDelay,
   stepOfItem,
   stepParam,
-  type QuestionnaireForm,
 } from "./quizState";
 import { adoptTokenFromHash, clearSubmitKey, pendingStore, submitIdempotencyKey } from "./storage";
 import { useAutosave } from "./useAutosave";
@@ -69,7 +70,7 @@ export default function Quiz() {
   useEffect(() => {
     let live = true;
     setLoadError(undefined);
-    api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}`, { headers: assessmentTokens.headers(id) })
+    fetchAssessment(id)
       .then((a) => {
         if (!live) return;
         if (a.status === "submitted") {
@@ -239,26 +240,14 @@ export default function Quiz() {
   const title = form?.title ?? t("title");
   const error = loadError ?? formError;
   if (error) {
-    const lost = error.status === 401 || error.status === 404;
     return (
       <Page title={title}>
-        {lost ? (
-          <div className="alert alert--warn" role="alert">
-            <p>{t("errors.lost")}</p>
-            <p className="row">
-              <Link to="/quiz" className="btn btn--primary">
-                {t("errors.startNew")}
-              </Link>
-              {!user && (
-                <Link to="/signin" state={{ from: `/quiz/${id}` }}>
-                  {t("errors.signIn")}
-                </Link>
-              )}
-            </p>
-          </div>
-        ) : (
-          <ErrorAlert error={error} onRetry={() => setLoadSeq((n) => n + 1)} />
-        )}
+        <AssessmentError
+          error={error}
+          from={`/quiz/${id}`}
+          text={{ lost: t("errors.lost"), start: t("errors.startNew"), signIn: t("errors.signIn") }}
+          onRetry={() => setLoadSeq((n) => n + 1)}
+        />
       </Page>
     );
   }
@@ -351,9 +340,7 @@ export default function Quiz() {
                 <button type="button" className="btn btn--primary btn--large" data-testid="quiz-submit" onClick={() => void submit()} disabled={submitting} aria-describedby="quiz-submit-status">
                   {submitting ? t("review.submitting") : t("review.submit")}
                 </button>
-                <span id="quiz-submit-status" className="visually-hidden" role="status" aria-live="polite">
-                  {submitting ? t("review.submitting") : ""}
-                </span>
+                <Announcement id="quiz-submit-status">{submitting ? t("review.submitting") : ""}</Announcement>
               </div>
             </div>
           </section>

@@ -2,14 +2,14 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
-import { api, type ApiError } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
+import { api, type ApiError } from "../../api/client";
+import type { Assessment, MyAssessmentList, QuestionnaireList } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
-import { ErrorAlert, Loading, Page } from "../../components/ui";
-import { asApiError, useApi } from "../../hooks/useApi";
+import { Announcement, ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
-import type { Assessment, MyAssessment } from "../results/types";
-import { DEFAULT_QUESTIONNAIRE, retryDelay, type QuestionnaireSummary } from "./quizState";
+import { asApiError, useApi } from "../../hooks/useApi";
+import { DEFAULT_QUESTIONNAIRE, retryDelay } from "./quizState";
 import { newKey } from "./storage";
 import "./quiz.css";
 
@@ -63,7 +63,7 @@ export default function QuizStart() {
   const { t } = useTranslation("quiz");
   const { user, ready } = useAuth();
   const navigate = useNavigate();
-  const list = useApi<{ questionnaires: QuestionnaireSummary[] }>("/api/v1/questionnaires");
+  const list = useApi<QuestionnaireList>("/api/v1/questionnaires");
   const q = list.data?.questionnaires.find((x) => x.slug === DEFAULT_QUESTIONNAIRE) ?? list.data?.questionnaires[0];
   const [unfinished, setUnfinished] = useState<Unfinished | null>(null);
   const [checking, setChecking] = useState(true);
@@ -78,7 +78,7 @@ export default function QuizStart() {
       let found: Unfinished | null = null;
       if (user?.role === "candidate") {
         try {
-          const mine = await api<{ assessments: MyAssessment[] }>("/api/v1/me/assessments");
+          const mine = await api<MyAssessmentList>("/api/v1/me/assessments");
           const d = mine.assessments.find((a) => a.status === "draft");
           if (d) found = { id: d.id, created_at: d.created_at, answered: null, total: null };
         } catch {
@@ -194,9 +194,7 @@ export default function QuizStart() {
               <button type="button" className={`btn ${unfinished ? "btn--ghost" : "btn--primary"} btn--large`} onClick={() => void start()} disabled={starting} data-testid="quiz-start">
                 {starting ? t("start.starting") : unfinished ? t("start.startNew") : t("start.start")}
               </button>
-              <span className="visually-hidden" role="status" aria-live="polite">
-                {starting ? t("start.starting") : ""}
-              </span>
+              <Announcement>{starting ? t("start.starting") : ""}</Announcement>
             </div>
           </section>
           <section className="quiz-parts" aria-labelledby="parts-title">

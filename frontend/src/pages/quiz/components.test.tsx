@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
+import type { FormItem } from "../../api/types";
 import i18n from "../../i18n";
 import { LikertQuestion, OptionQuestion, ProgressBar, ResumePanel, ReviewList, SaveIndicator } from "./components";
 import { ResumeCard } from "./QuizStart";
-import type { FormItem } from "./quizState";
 
 const scale = ["Not at all like me", "Not much like me", "Neither", "Somewhat like me", "Very much like me"];
 const q: FormItem = { id: "q01", type: "likert", required: true, text: "I make the call when a deadline arrives." };

@@ -3,8 +3,9 @@
 import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import type { Answers, AnswerValue } from "../results/types";
-import { answerText, isAnswered, isExclusive, isMulti, toggleOption, type FormItem, type Step } from "./quizState";
+import type { Answers, AnswerValue, FormItem } from "../../api/types";
+import { Announcement } from "../../components/ui";
+import { answerText, isAnswered, isExclusive, isMulti, toggleOption, type Step } from "./quizState";
 import type { SaveStatus } from "./useAutosave";
 
 export function ProgressBar({ answered, total, step, stepCount }: { answered: number; total: number; step: number; stepCount: number }) {
@@ -308,9 +309,7 @@ export function ResumePanel({ url, signedIn, anonymous }: { url: string; signedI
               {copied ? t("resume.copied") : t("resume.copy")}
             </button>
           </div>
-          <span className="visually-hidden" role="status" aria-live="polite">
-            {copied ? t("resume.copied") : ""}
-          </span>
+          <Announcement>{copied ? t("resume.copied") : ""}</Announcement>
         </div>
         {!signedIn && (
           <p className="small muted">

@@ -1,3 +1,4 @@
+import type { FormItem } from "../../api/types";
 import {
   answerText,
   answeredCount,
@@ -18,7 +19,6 @@ import {
   toggleOption,
   tokenFromHash,
   withoutKeys,
-  type FormItem,
 } from "./quizState";
 
 const likert = (id: string): FormItem => ({ id, type: "likert", required: true, text: `statement ${id}` });

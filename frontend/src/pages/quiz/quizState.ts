@@ -1,44 +1,9 @@
 // Pure helpers for the quiz: which items form a step, what counts as an
 // answer, progress, the review list and the autosave queue. No React, no
 // fetch: everything here is unit-tested.
-import type { AnswerChanges, Answers, AnswerValue } from "../results/types";
+import type { AnswerChanges, Answers, AnswerValue, FormItem, FormOption } from "../../api/types";
 
-export interface FormOption {
-  id: string;
-  text: string;
-  /** "None of these": choosing it clears the other options. */
-  exclusive?: boolean;
-}
-
-export interface FormItem {
-  id: string;
-  type: "likert" | "choice" | "experience";
-  select?: "one" | "many";
-  required: boolean;
-  text: string;
-  options?: FormOption[];
-}
-
-export interface QuestionnaireForm {
-  slug: string;
-  version: number;
-  title: string;
-  description: string;
-  minutes: number;
-  scale: string[];
-  items: FormItem[];
-}
-
-export interface QuestionnaireSummary {
-  slug: string;
-  version: number;
-  title: string;
-  description: string;
-  minutes: number;
-  items: number;
-}
-
-export type StepKind = "likert" | "choice" | "experience";
+export type StepKind = FormItem["type"];
 
 export interface Step {
   /** 0-based position among the steps. */

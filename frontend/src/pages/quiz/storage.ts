@@ -2,7 +2,7 @@
 // a dropped connection never loses them), the submit's Idempotency-Key (so
 // a retry cannot submit twice), and adopting a token from a resume link.
 import { assessmentTokens } from "../../api/assessmentTokens";
-import type { AnswerChanges } from "../results/types";
+import type { AnswerChanges } from "../../api/types";
 import { DEFAULT_QUESTIONNAIRE, tokenFromHash } from "./quizState";
 
 const pendingKey = (id: string) => `pmpath.quiz.pending.${id}`;

@@ -4,10 +4,10 @@
 // saves are retried with a growing wait and at once when the browser comes
 // back online.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { api, ApiError, tokens } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
+import { api, ApiError, tokens } from "../../api/client";
+import type { AnswerChanges, AnswerValue, Assessment } from "../../api/types";
 import { asApiError } from "../../hooks/useApi";
-import type { AnswerChanges, AnswerValue, Assessment } from "../results/types";
 import { fieldErrorsByItem, requeue, retryDelay, withoutKeys } from "./quizState";
 import { pendingStore } from "./storage";
 

@@ -1,15 +1,19 @@
 // /results/:id — the scored assessment: lean, dimensions, role fit,
 // readiness, the personal plan (roadmap, certifications, salary), sharing,
 // comparison with an earlier attempt, and a printable report.
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
-import { api, type ApiError } from "../../api/client";
 import { assessmentTokens } from "../../api/assessmentTokens";
+import { api, type ApiError } from "../../api/client";
+import type { CertificationList, MyAssessmentList, MyRoadmap, MyShares, RoleDetail, Share, StepStatus } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
+import AssessmentError from "../../components/AssessmentError";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
-import { asApiError, useApi } from "../../hooks/useApi";
 import { formatDate } from "../../format";
+import { asApiError, useApi } from "../../hooks/useApi";
+import { useAssessment } from "../../hooks/useAssessment";
+import { claimOne } from "../auth/claim";
 import { adoptTokenFromHash } from "../quiz/storage";
 import {
   CertificationCards,
@@ -26,7 +30,6 @@ import {
   SignupPrompt,
 } from "./components";
 import { dimensionDeltas, earlierAttempts, stageIndex, topDimensions } from "./resultsLogic";
-import type { Assessment, CertificationSummary, MyAssessment, MyRoadmap, RoleDetail, Share, StepStatus } from "./types";
 import "./results.css";
 
 function Section({ id, title, lead, children, className }: { id: string; title: string; lead?: ReactNode; children: ReactNode; className?: string }) {
@@ -37,31 +40,6 @@ function Section({ id, title, lead, children, className }: { id: string; title: 
       {children}
     </section>
   );
-}
-
-/** useAssessment loads one assessment with this browser's token, again when the language changes. */
-function useAssessment(id: string | null) {
-  const { i18n } = useTranslation();
-  const [data, setData] = useState<Assessment>();
-  const [error, setError] = useState<ApiError>();
-  const [seq, setSeq] = useState(0);
-  useEffect(() => {
-    if (!id) {
-      setData(undefined);
-      setError(undefined);
-      return;
-    }
-    let live = true;
-    setError(undefined);
-    api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}`, { headers: assessmentTokens.headers(id) })
-      .then((a) => live && setData(a))
-      .catch((e) => live && setError(asApiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [id, i18n.language, seq]);
-  const reload = useCallback(() => setSeq((n) => n + 1), []);
-  return { data, error, loading: !!id && !data && !error, reload };
 }
 
 export default function Results() {
@@ -76,11 +54,11 @@ export default function Results() {
   const a = main.data;
   const result = a?.result ?? null;
 
-  const certs = useApi<{ certifications: CertificationSummary[] }>("/api/v1/certifications");
+  const certs = useApi<CertificationList>("/api/v1/certifications");
   const certName = useCallback((slug: string) => certs.data?.certifications.find((c) => c.slug === slug)?.abbreviation ?? slug, [certs.data]);
   const role = useApi<RoleDetail>(result ? `/api/v1/roles/${encodeURIComponent(result.plan.target_role)}` : null);
 
-  const mine = useApi<{ assessments: MyAssessment[] }>(ready && candidate ? "/api/v1/me/assessments" : null);
+  const mine = useApi<MyAssessmentList>(ready && candidate ? "/api/v1/me/assessments" : null);
   const owned = !!mine.data?.assessments.some((x) => x.id === id);
   const earlier = useMemo(() => earlierAttempts(mine.data?.assessments ?? [], id), [mine.data, id]);
 
@@ -112,7 +90,7 @@ export default function Results() {
   };
 
   // Sharing with an advisor.
-  const shares = useApi<{ shares: Share[] }>(ready && candidate ? "/api/v1/me/shares" : null);
+  const shares = useApi<MyShares>(ready && candidate ? "/api/v1/me/shares" : null);
   const [shareBusy, setShareBusy] = useState(false);
   const [shareError, setShareError] = useState<ApiError | null>(null);
   const [shareDone, setShareDone] = useState<string | null>(null);
@@ -150,7 +128,7 @@ export default function Results() {
     setClaiming(true);
     setClaimError(false);
     try {
-      await api("/api/v1/me/assessments", { method: "POST", body: { assessment_id: id, token: heldToken } });
+      await claimOne(api, id, heldToken);
       assessmentTokens.remove(id);
       await mine.reload();
     } catch {
@@ -168,26 +146,9 @@ export default function Results() {
 
   const title = t("title");
   if (main.error) {
-    const lost = main.error.status === 401 || main.error.status === 404;
     return (
       <Page title={title}>
-        {lost ? (
-          <div className="alert alert--warn" role="alert">
-            <p>{t("errors.lost")}</p>
-            <p className="row">
-              <Link to="/quiz" className="btn btn--primary">
-                {t("errors.takeQuiz")}
-              </Link>
-              {!user && (
-                <Link to="/signin" state={{ from: `/results/${id}` }}>
-                  {t("errors.signIn")}
-                </Link>
-              )}
-            </p>
-          </div>
-        ) : (
-          <ErrorAlert error={main.error} onRetry={main.reload} />
-        )}
+        <AssessmentError error={main.error} from={`/results/${id}`} text={{ lost: t("errors.lost"), start: t("errors.takeQuiz"), signIn: t("errors.signIn") }} onRetry={main.reload} />
       </Page>
     );
   }

@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
 import { ApiError } from "../../api/client";
+import type { MyAssessment } from "../../api/types";
 import i18n from "../../i18n";
 import {
   CertificationCards,
@@ -19,7 +20,6 @@ import {
 } from "./components";
 import { result, salary } from "./fixtures";
 import { dimensionDeltas } from "./resultsLogic";
-import type { MyAssessment } from "./types";
 
 const wrap = (ui: React.ReactElement) => render(<MemoryRouter>{ui}</MemoryRouter>);
 

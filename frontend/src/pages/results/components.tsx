@@ -5,6 +5,22 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Legend } from "recharts";
 import type { ApiError } from "../../api/client";
+import {
+  STAGES,
+  type CertificationSummary,
+  type Dimension,
+  type Gap,
+  type Lean,
+  type MyAssessment,
+  type QualityFlag,
+  type Result,
+  type RoadmapStep,
+  type RoleFit as RoleFitT,
+  type RoleSalary,
+  type Share,
+  type StepStatus,
+} from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
 import { Badge, Meter } from "../../components/ui";
 import { formatDate, formatMan, formatNumber, formatRange } from "../../format";
 import {
@@ -18,21 +34,6 @@ import {
   stageIndex,
   type DimensionDelta,
 } from "./resultsLogic";
-import type {
-  CertificationSummary,
-  Dimension,
-  Gap,
-  Lean,
-  MyAssessment,
-  QualityFlag,
-  Result,
-  RoadmapStep,
-  RoleFit as RoleFitT,
-  RoleSalary,
-  Share,
-  StepStatus,
-} from "./types";
-import { STAGES, STEP_STATUSES } from "./types";
 
 function trackTone(track: string): "pm" | "pmo" | "neutral" {
   return track === "pm" ? "pm" : track === "pmo" ? "pmo" : "neutral";
@@ -195,14 +196,7 @@ export function DimensionRadar({ dimensions, before, beforeLabel }: { dimensions
       </details>
       <table className="visually-hidden">
         <caption>{t("radar.tableCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("radar.dimension")}</th>
-            <th scope="col">{t("radar.lean")}</th>
-            <th scope="col">{t("radar.score")}</th>
-            {before && <th scope="col">{beforeLabel ?? t("radar.before")}</th>}
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: t("radar.dimension") }, { label: t("radar.lean") }, { label: t("radar.score") }, !!before && { label: beforeLabel ?? t("radar.before") }]} />
         <tbody>
           {data.map((d) => (
             <tr key={d.key}>
@@ -426,6 +420,9 @@ export function RoadmapTimeline({
   );
 }
 
+/** The order the status choice offers: from not started to finished, skipping last. */
+const STATUS_CHOICES: readonly StepStatus[] = ["pending", "learning", "done", "skipped"];
+
 function StepStatusControl({ stepId, title, value, busy, onChange }: { stepId: string; title: string; value: StepStatus; busy: boolean; onChange: (s: StepStatus) => void }) {
   const { t } = useTranslation("results");
   const id = `status-${stepId}`;
@@ -436,7 +433,7 @@ function StepStatusControl({ stepId, title, value, busy, onChange }: { stepId: s
         <span className="visually-hidden">: {title}</span>
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as StepStatus)} disabled={busy} data-testid={`step-status-${stepId}`}>
-        {STEP_STATUSES.map((s) => (
+        {STATUS_CHOICES.map((s) => (
           <option key={s} value={s}>
             {t(`status.${s}`)}
           </option>
@@ -740,20 +737,14 @@ export function ComparePanel({
           <div className="table-wrap">
             <table className="compare__table">
               <caption className="visually-hidden">{t("compare.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("radar.dimension")}</th>
-                  <th scope="col" className="num">
-                    {t("compare.before")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("compare.now")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("compare.delta")}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                columns={[
+                  { label: t("radar.dimension") },
+                  { label: t("compare.before"), numeric: true },
+                  { label: t("compare.now"), numeric: true },
+                  { label: t("compare.delta"), numeric: true },
+                ]}
+              />
               <tbody>
                 {deltas.map((d) => (
                   <tr key={d.key}>

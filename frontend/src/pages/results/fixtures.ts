@@ -1,5 +1,5 @@
 // A realistic result (shape of components/schemas/Result) for tests.
-import type { Result, RoleSalary } from "./types";
+import type { Result, RoleSalary } from "../../api/types";
 
 export const salary: { target: RoleSalary; next_step: RoleSalary | null } = {
   target: {

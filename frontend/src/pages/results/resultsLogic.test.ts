@@ -1,3 +1,4 @@
+import type { Dimension, MyAssessment } from "../../api/types";
 import { salary } from "./fixtures";
 import {
   biggestChanges,
@@ -13,7 +14,6 @@ import {
   stageIndex,
   topDimensions,
 } from "./resultsLogic";
-import type { Dimension, MyAssessment } from "./types";
 
 describe("leanWording", () => {
   it("follows the server's lean and grades it by the gap", () => {

@@ -1,8 +1,7 @@
 // Pure helpers for the results page: how to word the lean, where the
 // diverging bar goes, the comparison with an earlier attempt and the
 // salary chart's geometry. Unit-tested; no React.
-import type { Dimension, Lean, MyAssessment, RoleSalary, SalaryRange, StageKey } from "./types";
-import { STAGES } from "./types";
+import { STAGES, type Dimension, type Lean, type MyAssessment, type RoleSalary, type SalaryRange, type StageKey } from "../../api/types";
 
 /** A lean this many points or more apart reads as "clear" rather than "slight". */
 export const STRONG_LEAN = 15;

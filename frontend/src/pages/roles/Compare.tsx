@@ -1,11 +1,11 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import type { RoleDetail, RoleList } from "../../api/types";
 import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import { CompareTable, CompareRoadmaps } from "./CompareParts";
 import { compareSlugs } from "./shape";
-import type { RoleDetail, RoleList } from "./types";
 import "./roles.css";
 
 export default function Compare() {

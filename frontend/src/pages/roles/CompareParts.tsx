@@ -1,12 +1,13 @@
 // The side-by-side view of two roles: one table (overview, profile as
 // paired bars, certifications) and the two roadmaps next to each other.
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import type { RoleDetail, Track } from "../../api/types";
 import { Badge } from "../../components/ui";
 import { formatNumber } from "../../format";
 import { RangeText, SourceLink, TrackBadge } from "./parts";
 import { compareCertifications, compareProfiles, totalMonths } from "./shape";
-import type { RoleDetail, Track } from "./types";
 
 function PairBar({ weight, track }: { weight: number; track: Track }) {
   const { t } = useTranslation("roles");
@@ -33,6 +34,17 @@ function Has({ yes }: { yes: boolean }) {
       <span aria-hidden="true">– </span>
       {t("compare.notIncluded")}
     </span>
+  );
+}
+
+/** GroupHead opens a group of rows across the whole table. */
+function GroupHead({ children }: { children: ReactNode }) {
+  return (
+    <tr className="compare-table__group">
+      <th scope="rowgroup" colSpan={3}>
+        {children}
+      </th>
+    </tr>
   );
 }
 
@@ -121,12 +133,10 @@ export function CompareTable({ a, b }: { a: RoleDetail; b: RoleDetail }) {
           </tr>
         </tbody>
         <tbody>
-          <tr className="compare-table__group">
-            <th scope="rowgroup" colSpan={3}>
-              {t("compare.profile")}
-              <span className="muted small compare-table__group-note"> {t("compare.profileNote")}</span>
-            </th>
-          </tr>
+          <GroupHead>
+            {t("compare.profile")}
+            <span className="muted small compare-table__group-note"> {t("compare.profileNote")}</span>
+          </GroupHead>
           {profile.map((p) => (
             <tr key={p.dimension}>
               <th scope="row">{p.name}</th>
@@ -140,11 +150,7 @@ export function CompareTable({ a, b }: { a: RoleDetail; b: RoleDetail }) {
           ))}
         </tbody>
         <tbody>
-          <tr className="compare-table__group">
-            <th scope="rowgroup" colSpan={3}>
-              {t("detail.certifications")}
-            </th>
-          </tr>
+          <GroupHead>{t("detail.certifications")}</GroupHead>
           {certs.length === 0 && (
             <tr>
               <td colSpan={3} className="muted">

@@ -1,12 +1,12 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
+import type { CertificationList, RoleDetail as Role, RoleList } from "../../api/types";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatNumber } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { CertificationCards, ProfileList, RangeText, RoadmapByStage, SalaryTable, TrackBadge } from "./parts";
 import { certLookup, primaryRange, totalMonths } from "./shape";
-import type { CertificationList, RoleDetail as Role, RoleList } from "./types";
 import "./roles.css";
 
 export default function RoleDetail() {

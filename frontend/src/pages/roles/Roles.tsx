@@ -1,11 +1,11 @@
 import { useMemo, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
+import type { CertificationList, RoleList } from "../../api/types";
 import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import { RoleCard } from "./parts";
 import { certLookup, filterRoles, parseTrack, type TrackFilter } from "./shape";
-import type { CertificationList, RoleList } from "./types";
 import "./roles.css";
 
 const TABS: TrackFilter[] = ["all", "pm", "pmo"];

@@ -1,5 +1,5 @@
 // Small catalog records for the role pages' tests.
-import type { CertificationSummary, RoleDetail, SalaryRange } from "./types";
+import type { CertificationSummary, RoleDetail, SalaryRange } from "../../api/types";
 
 export function cert(slug: string, stage: CertificationSummary["stage"]["key"], track: CertificationSummary["track"] = "both"): CertificationSummary {
   return { slug, abbreviation: slug.toUpperCase(), name: `${slug} certificate`, issuer: "Issuer", track, stage: { key: stage, name: stage }, url: `https://example.com/${slug}`, summary: `About ${slug}` };

@@ -2,10 +2,11 @@
 // page components fetch.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
+import type { CertificationSummary, ProfileEntry, RoadmapStep, RoleSummary, SalaryRange, Track } from "../../api/types";
+import { ColumnHeads } from "../../components/ColumnHeads";
 import { Badge } from "../../components/ui";
 import { formatRange } from "../../format";
 import { groupByStage, primaryRange } from "./shape";
-import type { CertificationSummary, ProfileEntry, RoadmapStep, RoleSummary, SalaryRange, Track } from "./types";
 
 export function TrackBadge({ track }: { track: Track | "both" }) {
   const { t } = useTranslation("roles");
@@ -188,13 +189,7 @@ export function SalaryTable({ ranges, caption }: { ranges: SalaryRange[]; captio
     <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="salary-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("salary.label")}</th>
-            <th scope="col">{t("salary.range")}</th>
-            <th scope="col">{t("salary.source")}</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: t("salary.label") }, { label: t("salary.range") }, { label: t("salary.source") }]} />
         <tbody>
           {ranges.map((r, i) => (
             <tr key={i}>

@@ -1,6 +1,6 @@
 // Pure data shaping for the role pages: grouping, ordering and the
 // side-by-side rows of the compare view. No React, no fetching.
-import { STAGES, type CertificationSummary, type ProfileEntry, type RoadmapStep, type SalaryRange, type StageKey, type Track } from "./types";
+import { STAGES, type CertificationSummary, type ProfileEntry, type RoadmapStep, type SalaryRange, type StageKey, type Track } from "../../api/types";
 
 export type TrackFilter = Track | "all";
 

@@ -2,8 +2,8 @@
 // roadmap), lean and fit. Recruiters see nothing more.
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { Badge, Meter } from "../../components/ui";
-import { leanTone, type CandidateRow } from "../advisor/listing";
+import { Badge, leanTone, Meter } from "../../components/ui";
+import type { CandidateRow } from "../../api/types";
 
 export default function TalentCards({ rows }: { rows: CandidateRow[] }) {
   const { t } = useTranslation("talent");

@@ -1,7 +1,7 @@
 // A horizontally scrollable table frame that keyboard users can scroll: it
 // is a focusable region named by the table's caption.
 import { useId, type ReactNode } from "react";
-import "./staff-table.css";
+import "./ScrollTable.css";
 
 export default function ScrollTable({ caption, children, className = "", testId, captionVisible = false }: { caption: string; children: ReactNode; className?: string; testId?: string; captionVisible?: boolean }) {
   const id = useId();
