@@ -90,7 +90,7 @@ func (h *adminHandlers) stats(c *gin.Context) {
 	if v, ok := c.GetQuery("version"); ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 100000 {
-			writeError(c, errs.Fields("invalid version", errs.FieldError{Path: "query.version", Message: "must be a positive integer"}))
+			writeError(c, errs.Fields("invalid version", errs.Field("query.version", "must be a positive integer")))
 			return
 		}
 		version = n
@@ -133,14 +133,14 @@ func (h *adminHandlers) auditLog(c *gin.Context) {
 	if v, ok := c.GetQuery("limit"); ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 200 {
-			fields = append(fields, errs.FieldError{Path: "query.limit", Message: "must be an integer from 1 to 200"})
+			fields = append(fields, errs.Field("query.limit", "must be an integer from %d to %d", 1, 200))
 		}
 		limit = n
 	}
 	if v, ok := c.GetQuery("before"); ok {
 		n, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || n < 1 {
-			fields = append(fields, errs.FieldError{Path: "query.before", Message: "must be an entry id"})
+			fields = append(fields, errs.Field("query.before", "must be an entry id"))
 		}
 		before = n
 	}

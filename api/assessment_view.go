@@ -292,6 +292,19 @@ func shorten(s string, runes int) string {
 	if utf8.RuneCountInString(s) <= runes {
 		return s
 	}
+	// Cut s where its runes-1st rune ends, without copying it into runes
+	// (every result quotes several items). Invalid UTF-8 takes the copy,
+	// which turns it into U+FFFD as before.
+	n := 0
+	for i, r := range s {
+		if r == utf8.RuneError {
+			break
+		}
+		if n == runes-1 {
+			return s[:i] + "…"
+		}
+		n++
+	}
 	r := []rune(s)
 	return string(r[:runes-1]) + "…"
 }

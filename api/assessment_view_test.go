@@ -51,3 +51,34 @@ func TestExplain(t *testing.T) {
 		t.Errorf("shorten = %q", got)
 	}
 }
+
+// TestShorten checks the cut against the plain definition: the first
+// runes-1 runes of the string (invalid UTF-8 read as U+FFFD) and an
+// ellipsis, or the string itself when it is short enough.
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		s     string
+		runes int
+		want  string
+	}{
+		{"あいうえお", 3, "あい…"},
+		{"あいうえお", 5, "あいうえお"},
+		{"あいうえお", 4, "あいう…"},
+		{"abcdef", 2, "a…"},
+		{"", 3, ""},
+		{"a\xffbcdef", 4, "a\uFFFDb…"},
+		{"ab\uFFFDdef", 4, "ab\uFFFD…"},
+		{"abcd\xff", 4, "abc…"},
+	}
+	for _, tt := range tests {
+		if got := shorten(tt.s, tt.runes); got != tt.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tt.s, tt.runes, got, tt.want)
+		}
+		r := []rune(tt.s)
+		if len(r) > tt.runes {
+			if want := string(r[:tt.runes-1]) + "…"; tt.want != want {
+				t.Errorf("test case %q is wrong: the definition gives %q", tt.s, want)
+			}
+		}
+	}
+}

@@ -65,11 +65,30 @@ func requireRole(roles ...account.Role) gin.HandlerFunc {
 			return
 		}
 		if !slices.Contains(roles, p.Role) {
-			writeError(c, errs.E(errs.Forbidden, "this needs the %s role", joinRoles(roles)))
+			if len(roles) == 1 {
+				writeError(c, errs.E(errs.Forbidden, "this needs the %s role", roleName(roles[0])))
+			} else {
+				writeError(c, errs.E(errs.Forbidden, "this needs one of the roles %s", joinRoles(roles)))
+			}
 			return
 		}
 		c.Next()
 	}
+}
+
+// roleName names a role in a message, translated with it.
+func roleName(r account.Role) errs.Term {
+	switch r {
+	case account.Candidate:
+		return "candidate"
+	case account.Advisor:
+		return "advisor"
+	case account.Recruiter:
+		return "recruiter"
+	case account.Admin:
+		return "admin"
+	}
+	return "unknown"
 }
 
 func joinRoles(roles []account.Role) string {
@@ -77,5 +96,5 @@ func joinRoles(roles []account.Role) string {
 	for i, r := range roles {
 		s[i] = string(r)
 	}
-	return strings.Join(s, " or ")
+	return strings.Join(s, ", ")
 }

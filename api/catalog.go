@@ -211,26 +211,39 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-const ctxLang = "pmpath.lang"
+const (
+	ctxLang     = "pmpath.lang"
+	ctxMessages = "pmpath.messages"
+)
 
-// negotiateLang picks each request's language once: ?lang=, else
-// Accept-Language, else Japanese. An explicit ?lang= we do not speak is a
-// field error rather than a silent fallback.
-func negotiateLang(langs *i18n.Negotiator) gin.HandlerFunc {
+// withLanguage picks each request's language once, for every route: ?lang=,
+// else Accept-Language, else Japanese. It also hands writeError the message
+// catalog, so that a problem document, even one from a middleware or an
+// unknown route, speaks the request's language.
+func withLanguage(langs *i18n.Negotiator, messages *errs.Messages) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		q, given := c.GetQuery("lang")
-		if given && q != string(i18n.JA) && q != string(i18n.EN) {
-			writeError(c, errs.Fields("unsupported language", errs.FieldError{Path: "query.lang", Message: "must be ja or en"}))
-			return
-		}
-		l := langs.Pick(q, c.GetHeader("Accept-Language"))
-		c.Set(ctxLang, l)
-		c.Header("Content-Language", string(l))
+		c.Set(ctxLang, langs.Pick(c.Query("lang"), c.GetHeader("Accept-Language")))
+		c.Set(ctxMessages, messages)
 		c.Next()
 	}
 }
 
-// lang is the request's language, chosen by negotiateLang.
+// negotiateLang checks the API's ?lang= and says which language the
+// response is in. An explicit ?lang= we do not speak is a field error
+// rather than a silent fallback.
+func negotiateLang() gin.HandlerFunc {
+	return func(c *gin.Context) {
+		q, given := c.GetQuery("lang")
+		if given && q != string(i18n.JA) && q != string(i18n.EN) {
+			writeError(c, errs.Fields("unsupported language", errs.Field("query.lang", "must be ja or en")))
+			return
+		}
+		c.Header("Content-Language", string(lang(c)))
+		c.Next()
+	}
+}
+
+// lang is the request's language, chosen by withLanguage.
 func lang(c *gin.Context) i18n.Lang {
 	if l, ok := c.Get(ctxLang); ok {
 		return l.(i18n.Lang)
@@ -247,7 +260,7 @@ func (h *catalogHandlers) listRoles(c *gin.Context) {
 	}
 	track := c.Query("track")
 	if track != "" && !construct.ValidTrack(construct.Track(track)) {
-		writeError(c, errs.Fields("unknown track", errs.FieldError{Path: "query.track", Message: "must be pm or pmo"}))
+		writeError(c, errs.Fields("unknown track", errs.Field("query.track", "must be pm or pmo")))
 		return
 	}
 	h.writeCached(c, snap, "roles?track="+track+"&lang="+string(l), func() any {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -56,7 +55,7 @@ func decodeJSONBody(body io.Reader, dst any) error {
 	}
 	if hasEscapedNUL(read.Bytes()) {
 		return errs.Fields("the request body holds a NUL character",
-			errs.FieldError{Path: "$", Message: "text must not contain \\u0000"})
+			errs.Field("$", "text must not contain \\u0000"))
 	}
 	return nil
 }
@@ -95,21 +94,48 @@ func decodeError(err error) error {
 	case errors.Is(err, io.EOF):
 		return errs.E(errs.Malformed, "the request body is empty")
 	case errors.As(err, &syntax):
-		return errs.Wrap(errs.Malformed, err, fmt.Sprintf("the request body is not valid JSON (at byte %d)", syntax.Offset))
+		return errs.Wrap(errs.Malformed, err, "the request body is not valid JSON (at byte %d)", syntax.Offset)
 	case errors.As(err, &typ):
 		path := "$"
 		if typ.Field != "" {
 			path += "." + typ.Field
 		}
-		return errs.Fields("the request body has a value of the wrong type",
-			errs.FieldError{Path: path, Message: fmt.Sprintf("must be %s, not %s", jsonKind(typ.Type), typ.Value)})
+		return errs.Fields("the request body has a value of the wrong type", wrongType(path, typ))
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return errs.E(errs.Malformed, "the request body is not valid JSON (it ends too early)")
 	}
 	return errs.Wrap(errs.Malformed, err, "the request body is not valid JSON")
 }
 
-func jsonKind(t reflect.Type) string {
+// wrongType says what a field holds and what it should.
+func wrongType(path string, typ *json.UnmarshalTypeError) errs.FieldError {
+	// Value names the JSON type ("string", "number", ...), or for a number
+	// that does not fit, "number " and the number.
+	if n, ok := strings.CutPrefix(typ.Value, "number "); ok {
+		return errs.Field(path, "must be %s, not the number %s", jsonKind(typ.Type), n)
+	}
+	return errs.Field(path, "must be %s, not %s", jsonKind(typ.Type), jsonValue(typ.Value))
+}
+
+// jsonValue names the JSON type of a value as encoding/json does.
+func jsonValue(v string) errs.Term {
+	switch v {
+	case "string":
+		return "string"
+	case "number":
+		return "number"
+	case "bool":
+		return "bool"
+	case "array":
+		return "array"
+	case "object":
+		return "object"
+	}
+	return "another type"
+}
+
+// jsonKind names the JSON type a Go type decodes from.
+func jsonKind(t reflect.Type) errs.Term {
 	switch t.Kind() {
 	case reflect.String:
 		return "a string"
@@ -124,8 +150,10 @@ func jsonKind(t reflect.Type) string {
 		return "an array"
 	case reflect.Map, reflect.Struct:
 		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
 	}
-	return t.String()
+	return "a value of another type"
 }
 
 // validate checks request structs by their validate tags and reports
@@ -149,17 +177,6 @@ func newValidate() *validate {
 	return &validate{v: v}
 }
 
-var validationMessages = map[string]string{
-	"required": "is required",
-	"email":    "must be an e-mail address",
-	"oneof":    "must be one of: %s",
-	"min":      "must be at least %s",
-	"max":      "must be at most %s",
-	"gte":      "must be at least %s",
-	"lte":      "must be at most %s",
-	"len":      "must have length %s",
-}
-
 // Struct validates s; root is "$" for bodies or "query" for parameters.
 func (v *validate) Struct(s any, root string) error {
 	err := v.v.Struct(s)
@@ -170,14 +187,48 @@ func (v *validate) Struct(s any, root string) error {
 	fields := make([]errs.FieldError, 0, len(verrs))
 	for _, fe := range verrs {
 		_, path, _ := strings.Cut(fe.Namespace(), ".")
-		msg, ok := validationMessages[fe.Tag()]
-		switch {
-		case !ok:
-			msg = "is not valid (" + fe.Tag() + ")"
-		case strings.Contains(msg, "%s"):
-			msg = fmt.Sprintf(msg, strings.ReplaceAll(fe.Param(), " ", ", "))
-		}
-		fields = append(fields, errs.FieldError{Path: root + "." + path, Message: msg})
+		fields = append(fields, validationField(root+"."+path, fe))
 	}
 	return errs.Fields("the request has invalid fields", fields...)
+}
+
+// validationField says what a failed validate tag asks of the field. The
+// bounds of min, max and len are lengths for text and lists: validator
+// counts characters (not bytes) and items.
+func validationField(path string, fe validator.FieldError) errs.FieldError {
+	param := strings.ReplaceAll(fe.Param(), " ", ", ")
+	var text, list bool
+	switch fe.Kind() {
+	case reflect.String:
+		text = true
+	case reflect.Slice, reflect.Array, reflect.Map:
+		list = true
+	}
+	switch tag := fe.Tag(); {
+	case tag == "required":
+		return errs.Field(path, "is required")
+	case tag == "email":
+		return errs.Field(path, "must be an e-mail address")
+	case tag == "oneof":
+		return errs.Field(path, "must be one of: %s", param)
+	case (tag == "min" || tag == "gte") && text:
+		return errs.Field(path, "must be at least %s characters", param)
+	case (tag == "min" || tag == "gte") && list:
+		return errs.Field(path, "must have at least %s items", param)
+	case tag == "min" || tag == "gte":
+		return errs.Field(path, "must be at least %s", param)
+	case (tag == "max" || tag == "lte") && text:
+		return errs.Field(path, "must be at most %s characters", param)
+	case (tag == "max" || tag == "lte") && list:
+		return errs.Field(path, "must have at most %s items", param)
+	case tag == "max" || tag == "lte":
+		return errs.Field(path, "must be at most %s", param)
+	case tag == "len" && text:
+		return errs.Field(path, "must be %s characters long", param)
+	case tag == "len" && list:
+		return errs.Field(path, "must have %s items", param)
+	case tag == "len":
+		return errs.Field(path, "must be exactly %s", param)
+	}
+	return errs.Field(path, "is not valid (%s)", fe.Tag())
 }

@@ -110,7 +110,15 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	t.Helper()
 	// Tests reseed the store directly, as another replica would, and read
 	// at once: the catalog is rechecked on every read, not once a second.
-	svc := catalog.NewService(db, catalog.RecheckEvery(0))
+	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError}))
+	return newServer(t, db, log, catalog.RecheckEvery(0))
+}
+
+// newServer is newTestServer with the logger and catalog options given:
+// benchmarks log as production does and recheck the catalog as it does.
+func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...catalog.Option) *testServer {
+	t.Helper()
+	svc := catalog.NewService(db, catalogOpts...)
 	if _, err := svc.Seed(context.Background(), seed.FS); err != nil {
 		t.Fatalf("seed: %v", err)
 	}
@@ -128,7 +136,7 @@ func newTestServer(t *testing.T, db *store.DB) *testServer {
 	}
 	accounts := account.NewService(db, hasher, password.Check, signer, time.Now)
 	h, err := api.NewRouter(api.Deps{
-		Logger:      slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError})),
+		Logger:      log,
 		Catalog:     svc,
 		Assessments: as,
 		Accounts:    accounts,

@@ -18,7 +18,9 @@ import (
 func listFilter(c *gin.Context, snap *catalog.Snapshot) (listing.Filter, error) {
 	f := listing.Filter{Sort: listing.ByFit, Limit: listing.DefaultLimit}
 	var fields []errs.FieldError
-	bad := func(name, msg string) { fields = append(fields, errs.FieldError{Path: "query." + name, Message: msg}) }
+	bad := func(name, format string, args ...any) {
+		fields = append(fields, errs.Field("query."+name, format, args...))
+	}
 	if v, ok := c.GetQuery("role"); ok {
 		if _, found := snap.Role(v); !found {
 			bad("role", "must be the slug of a catalog role")
@@ -34,13 +36,13 @@ func listFilter(c *gin.Context, snap *catalog.Snapshot) (listing.Filter, error) 
 	if v, ok := c.GetQuery("min_fit"); ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 100 {
-			bad("min_fit", "must be an integer from 0 to 100")
+			bad("min_fit", "must be an integer from %d to %d", 0, 100)
 		}
 		f.MinFit = n
 	}
 	if v, ok := c.GetQuery("q"); ok {
 		if v == "" || utf8.RuneCountInString(v) > 60 {
-			bad("q", "must be 1 to 60 characters")
+			bad("q", "must be 1 to %d characters", 60)
 		}
 		f.Query = v
 	}
@@ -53,7 +55,7 @@ func listFilter(c *gin.Context, snap *catalog.Snapshot) (listing.Filter, error) 
 	if v, ok := c.GetQuery("limit"); ok {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > listing.MaxLimit {
-			bad("limit", "must be an integer from 1 to 100")
+			bad("limit", "must be an integer from %d to %d", 1, listing.MaxLimit)
 		}
 		f.Limit = n
 	}

@@ -114,7 +114,7 @@ func (h *mineHandlers) roadmap(c *gin.Context) {
 	}
 	role, ok := snap.Role(slug)
 	if !ok {
-		writeError(c, errs.Fields("unknown role", errs.FieldError{Path: "query.role", Message: "must be the slug of a catalog role"}))
+		writeError(c, errs.Fields("unknown role", errs.Field("query.role", "must be the slug of a catalog role")))
 		return
 	}
 	marks, err := h.progress.Marks(ctx, principal(c).UserID)

@@ -53,7 +53,7 @@ func writeError(c *gin.Context, err error) {
 	case errors.Is(err, context.DeadlineExceeded):
 		// The request ran out of time (PMPATH_REQUEST_TIMEOUT) waiting on
 		// something busy or down: worth retrying, not a bug.
-		e = &errs.Error{Kind: errs.Unavailable, Msg: "the server could not answer in time; try again shortly", Err: err}
+		e = errs.Wrap(errs.Unavailable, err, "the server could not answer in time; try again shortly")
 	default:
 		e = &errs.Error{Kind: errs.Internal, Err: err}
 	}
@@ -61,10 +61,12 @@ func writeError(c *gin.Context, err error) {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	detail := e.Msg
+	shown := e
 	if e.Kind == errs.Internal {
-		detail = "something went wrong on our side; the request id helps us find it"
+		// An internal error's own message is for the logs only.
+		shown = errs.E(errs.Internal, "something went wrong on our side; the request id helps us find it")
 	}
+	detail, fields := localize(c, shown)
 	level := slog.LevelDebug
 	if status >= 500 {
 		level = slog.LevelError
@@ -80,11 +82,20 @@ func writeError(c *gin.Context, err error) {
 		Detail:    detail,
 		Instance:  c.Request.URL.Path,
 		RequestID: requestID(c),
-		Errors:    e.Fields,
+		Errors:    fields,
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Render(status, problemRender{p})
 	c.Abort()
+}
+
+// localize renders e's message and field errors in the request's language.
+// Without a catalog (a router built without withLanguage) they stay English.
+func localize(c *gin.Context, e *errs.Error) (string, []errs.FieldError) {
+	if v, ok := c.Get(ctxMessages); ok {
+		return v.(*errs.Messages).Localize(e, lang(c))
+	}
+	return e.Msg, e.Fields
 }
 
 // problemRender writes a Problem as application/problem+json.

@@ -80,15 +80,20 @@ func NewRouter(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.Use(withRequestID(d.Logger), logRequests(), m.middleware(), recoverPanics(), securityHeaders(), limitBody(d.MaxBodyBytes), refuseNUL(), withTimeout(d.RequestTimeout))
+	messages, err := errs.NewMessages()
+	if err != nil {
+		return nil, err
+	}
+	langs := i18n.NewNegotiator()
+	r.Use(withRequestID(d.Logger), withLanguage(langs, messages), logRequests(), m.middleware(), recoverPanics(), securityHeaders(),
+		limitBody(d.MaxBodyBytes), refuseNUL(), withTimeout(d.RequestTimeout))
 	signedIn := requireRole(account.Candidate, account.Advisor, account.Recruiter, account.Admin)
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	r.GET("/readyz", readyz(d.DB))
 	r.GET("/metrics", m.handler())
 
-	langs := i18n.NewNegotiator()
-	v1 := r.Group("/api/v1", negotiateLang(langs), authenticate(d.Signer, d.Accounts))
+	v1 := r.Group("/api/v1", negotiateLang(), authenticate(d.Signer, d.Accounts))
 	v1.GET("/openapi.yaml", func(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.Data(http.StatusOK, "application/yaml; charset=utf-8", OpenAPI)

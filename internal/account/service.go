@@ -26,7 +26,9 @@ type Service struct {
 	now    func() time.Time
 }
 
-// NewService returns a Service. check is the password policy.
+// NewService returns a Service. check is the password policy; its errors
+// become field errors as errs.FieldFrom makes them, translatable when they
+// are *errs.Error.
 func NewService(store Store, hasher Hasher, check func(pw, email string) error, signer Signer, now func() time.Time) *Service {
 	micro := func() time.Time { return now().UTC().Truncate(time.Microsecond) }
 	return &Service{store: store, hasher: hasher, check: check, signer: signer, now: micro}
@@ -48,7 +50,7 @@ const MaxDisplayName = 60
 func cleanName(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > MaxDisplayName {
-		return "", errs.Fields("invalid display name", errs.FieldError{Path: "$.display_name", Message: "must be 1 to 60 characters"})
+		return "", errs.Fields("invalid display name", errs.Field("$.display_name", "must be 1 to %d characters", MaxDisplayName))
 	}
 	return s, nil
 }
@@ -65,17 +67,17 @@ func (s *Service) newUser(ctx context.Context, in NewUser) (*User, error) {
 	email, ok := NormalizeEmail(in.Email)
 	var fields []errs.FieldError
 	if !ok {
-		fields = append(fields, errs.FieldError{Path: "$.email", Message: "must be an e-mail address"})
+		fields = append(fields, errs.Field("$.email", "must be an e-mail address"))
 	}
 	name, err := cleanName(in.DisplayName)
 	if err != nil {
-		fields = append(fields, errs.FieldError{Path: "$.display_name", Message: "must be 1 to 60 characters"})
+		fields = append(fields, errs.Field("$.display_name", "must be 1 to %d characters", MaxDisplayName))
 	}
 	if err := s.check(in.Password, email); err != nil {
-		fields = append(fields, errs.FieldError{Path: "$.password", Message: err.Error()})
+		fields = append(fields, errs.FieldFrom("$.password", err))
 	}
 	if !ValidRole(in.Role) {
-		fields = append(fields, errs.FieldError{Path: "$.role", Message: "must be advisor, recruiter or admin"})
+		fields = append(fields, errs.Field("$.role", "must be advisor, recruiter or admin"))
 	}
 	if len(fields) > 0 {
 		return nil, errs.Fields("the account details are not valid", fields...)
@@ -109,7 +111,7 @@ func (s *Service) Register(ctx context.Context, email, password, displayName str
 // CreateStaff creates an advisor, recruiter or admin account.
 func (s *Service) CreateStaff(ctx context.Context, in NewUser) (*User, error) {
 	if !ValidStaffRole(in.Role) {
-		return nil, errs.Fields("invalid role", errs.FieldError{Path: "$.role", Message: "must be advisor, recruiter or admin"})
+		return nil, errs.Fields("invalid role", errs.Field("$.role", "must be advisor, recruiter or admin"))
 	}
 	return s.newUser(ctx, in)
 }
@@ -222,7 +224,7 @@ func (s *Service) UpdateMe(ctx context.Context, p *Principal, in Update) (*User,
 		in.DisplayName = &name
 	}
 	if in.Discoverable != nil && *in.Discoverable && p.Role != Candidate {
-		return nil, errs.Fields("only candidates can join the talent pool", errs.FieldError{Path: "$.discoverable", Message: "only candidates can be discoverable"})
+		return nil, errs.Fields("only candidates can join the talent pool", errs.Field("$.discoverable", "only candidates can be discoverable"))
 	}
 	return s.store.UpdateProfile(ctx, p.UserID, in.DisplayName, in.Discoverable, s.now())
 }
@@ -245,10 +247,10 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, current, nex
 		return err
 	}
 	if !ok {
-		return errs.Fields("the current password is wrong", errs.FieldError{Path: "$.current_password", Message: "is not your current password"})
+		return errs.Fields("the current password is wrong", errs.Field("$.current_password", "is not your current password"))
 	}
 	if err := s.check(next, u.Email); err != nil {
-		return errs.Fields("the new password is not acceptable", errs.FieldError{Path: "$.new_password", Message: err.Error()})
+		return errs.Fields("the new password is not acceptable", errs.FieldFrom("$.new_password", err))
 	}
 	newHash, err := s.hasher.Hash(ctx, next)
 	if err != nil {

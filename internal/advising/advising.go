@@ -74,7 +74,7 @@ func NewService(store Store, now func() time.Time) *Service {
 func (s *Service) ShareWith(ctx context.Context, candidate *account.Principal, advisorEmail string) (*Share, error) {
 	email, ok := account.NormalizeEmail(advisorEmail)
 	if !ok {
-		return nil, errs.Fields("invalid e-mail", errs.FieldError{Path: "$.advisor_email", Message: "must be an e-mail address"})
+		return nil, errs.Fields("invalid e-mail", errs.Field("$.advisor_email", "must be an e-mail address"))
 	}
 	adv, _, err := s.store.UserByEmail(ctx, email)
 	if errs.KindOf(err) == errs.NotFound || (err == nil && adv.Role != account.Advisor) {
@@ -183,7 +183,7 @@ const MaxNote = 4000
 func (s *Service) AddNote(ctx context.Context, advisor *account.Principal, candidateID, body string) (*Note, error) {
 	body = strings.TrimSpace(body)
 	if body == "" || utf8.RuneCountInString(body) > MaxNote {
-		return nil, errs.Fields("invalid note", errs.FieldError{Path: "$.body", Message: "must be 1 to 4000 characters"})
+		return nil, errs.Fields("invalid note", errs.Field("$.body", "must be 1 to %d characters", MaxNote))
 	}
 	u, _, err := s.shared(ctx, advisor, candidateID)
 	if err != nil {

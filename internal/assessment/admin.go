@@ -2,7 +2,9 @@ package assessment
 
 import (
 	"context"
+	"errors"
 
+	"github.com/pmpath/pmpath/internal/datafile"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/psychometrics"
 	"github.com/pmpath/pmpath/internal/questionnaire"
@@ -24,7 +26,14 @@ func (s *Service) AllVersions(ctx context.Context) ([]*questionnaire.Questionnai
 func (s *Service) PublishUpload(ctx context.Context, data []byte) (*questionnaire.Questionnaire, error) {
 	q, err := questionnaire.Parse("upload", data)
 	if err != nil {
-		return nil, errs.Wrap(errs.Invalid, err, err.Error())
+		// The problems name fields of the file in the loader's terms,
+		// which stay English; the sentence around them is translated.
+		list := err.Error()
+		var ps datafile.Problems
+		if errors.As(err, &ps) {
+			list = ps.List()
+		}
+		return nil, errs.Wrap(errs.Invalid, err, "the questionnaire definition has problems:\n%s", list)
 	}
 	snap, err := s.catalogs.Snapshot(ctx)
 	if err != nil {

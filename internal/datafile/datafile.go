@@ -39,11 +39,16 @@ func (p *Problem) Error() string {
 type Problems []*Problem
 
 func (ps Problems) Error() string {
+	return "invalid data files:\n" + ps.List()
+}
+
+// List returns the problems one a line, each indented by two spaces.
+func (ps Problems) List() string {
 	msgs := make([]string, len(ps))
 	for i, p := range ps {
-		msgs[i] = p.Error()
+		msgs[i] = "  " + p.Error()
 	}
-	return "invalid data files:\n  " + strings.Join(msgs, "\n  ")
+	return strings.Join(msgs, "\n")
 }
 
 // Checker decodes and validates files, collecting problems. Its tags, on

@@ -1,6 +1,10 @@
 // Package errs gives pmpath's errors a kind. Domain and storage code return
 // these; the HTTP layer maps each kind to a status and a problem document in
 // one place.
+//
+// Messages are written in English as fmt format strings. An Error keeps its
+// format and arguments beside the English text, so that Messages can render
+// the same message in the caller's language when the problem is written.
 package errs
 
 import (
@@ -52,19 +56,50 @@ func (k Kind) String() string {
 
 // FieldError says what is wrong with one field of the input. Path is a JSON
 // path into the request body or a parameter name, such as "$.answers.q01" or
-// "query.limit".
+// "query.limit". Message is English; build one with Field so that it can be
+// translated.
 type FieldError struct {
 	Path    string `json:"path"`
 	Message string `json:"message"`
+
+	// format and args are what Message was made from; see Field.
+	format string
+	args   []any
+}
+
+// Field returns the field error for path with the message format and args
+// (as for fmt.Sprintf) in English. Keep the format constant: it is the key
+// Messages translates it by.
+func Field(path, format string, args ...any) FieldError {
+	return FieldError{Path: path, Message: fmt.Sprintf(format, args...), format: format, args: args}
+}
+
+// FieldFrom returns a field error for path that says what err says: a
+// translatable message when err is an *Error, else err's text as it is.
+func FieldFrom(path string, err error) FieldError {
+	if e, ok := As(err); ok {
+		return FieldError{Path: path, Message: e.Msg, format: e.format, args: e.args}
+	}
+	return FieldError{Path: path, Message: err.Error()}
+}
+
+// Equal reports whether f and o say the same thing about the same field,
+// however their messages were built.
+func (f FieldError) Equal(o FieldError) bool {
+	return f.Path == o.Path && f.Message == o.Message
 }
 
 // Error is an error with a kind, a message safe to show the caller, optional
-// field errors and an optional cause that is logged but never shown.
+// field errors and an optional cause that is logged but never shown. Msg is
+// English; E and Wrap also keep the format it was made from, to translate.
 type Error struct {
 	Kind   Kind
 	Msg    string
 	Fields []FieldError
 	Err    error
+
+	format string
+	args   []any
 }
 
 // Error implements error.
@@ -88,21 +123,28 @@ func (e *Error) Error() string {
 // Unwrap returns the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// E returns an error of kind k with a message for the caller.
+// E returns an error of kind k with a message for the caller, made from an
+// English format and its args as by fmt.Sprintf. Keep the format constant:
+// it is the key Messages translates the message by.
 func E(k Kind, format string, args ...any) *Error {
-	return &Error{Kind: k, Msg: fmt.Sprintf(format, args...)}
+	return &Error{Kind: k, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
-// Wrap returns an error of kind k with a message for the caller and a cause
-// for the logs.
-func Wrap(k Kind, err error, msg string) *Error {
-	return &Error{Kind: k, Msg: msg, Err: err}
+// Wrap returns an error of kind k with a message for the caller, made like
+// E's, and a cause for the logs.
+func Wrap(k Kind, err error, format string, args ...any) *Error {
+	return &Error{Kind: k, Msg: fmt.Sprintf(format, args...), Err: err, format: format, args: args}
 }
 
-// Fields returns an Invalid error listing field errors.
+// Fields returns an Invalid error listing field errors. msg is a constant
+// English message, without arguments.
 func Fields(msg string, fields ...FieldError) *Error {
 	return &Error{Kind: Invalid, Msg: msg, Fields: fields}
 }
+
+// Term is an English word or phrase given as an argument to a message, such
+// as the name of a JSON type: Messages translates it before substituting it.
+type Term string
 
 // KindOf returns the kind of the first *Error in err's chain, or Internal.
 func KindOf(err error) Kind {

@@ -51,7 +51,7 @@ func (c Cursor) Encode() string {
 
 // DecodeCursor reads a cursor made by Encode for the same sort order.
 func DecodeCursor(s, sort string) (*Cursor, error) {
-	bad := errs.Fields("invalid cursor", errs.FieldError{Path: "query.cursor", Message: "is not a cursor from this listing; start again without it"})
+	bad := errs.Fields("invalid cursor", errs.Field("query.cursor", "is not a cursor from this listing; start again without it"))
 	if len(s) > 512 {
 		return nil, bad
 	}

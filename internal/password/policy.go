@@ -16,11 +16,11 @@ package password
 import (
 	"bufio"
 	_ "embed"
-	"errors"
-	"fmt"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/pmpath/pmpath/internal/errs"
 )
 
 // Length limits of a new password, counted in runes (Unicode code points),
@@ -39,14 +39,15 @@ const (
 	minEmailPart = 4
 )
 
-// The errors Check returns. Their messages are English, safe to show the user
-// and say what to do; compare with errors.Is.
+// The errors Check returns: Invalid *errs.Error values whose messages are
+// English, safe to show the user and say what to do, and translatable like
+// every errs message. Compare with errors.Is.
 var (
-	ErrTooShort = fmt.Errorf("Use at least %d characters. A few unrelated words make a strong password that is easy to remember.", MinLength)
-	ErrTooLong  = fmt.Errorf("Use at most %d characters.", MaxLength)
-	ErrCommon   = errors.New("This password is one of the most common ones and easy to guess. Choose another, for example a few unrelated words.")
-	ErrEmail    = errors.New("Do not use your e-mail address in your password. Choose another.")
-	ErrEncoding = errors.New("The password contains characters that cannot be read. Type it again.")
+	ErrTooShort error = errs.E(errs.Invalid, "Use at least %d characters. A few unrelated words make a strong password that is easy to remember.", MinLength)
+	ErrTooLong  error = errs.E(errs.Invalid, "Use at most %d characters.", MaxLength)
+	ErrCommon   error = errs.E(errs.Invalid, "This password is one of the most common ones and easy to guess. Choose another, for example a few unrelated words.")
+	ErrEmail    error = errs.E(errs.Invalid, "Do not use your e-mail address in your password. Choose another.")
+	ErrEncoding error = errs.E(errs.Invalid, "The password contains characters that cannot be read. Type it again.")
 )
 
 //go:embed common-passwords.txt

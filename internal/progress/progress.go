@@ -51,7 +51,7 @@ func NewService(store Store, catalogs *catalog.Service, now func() time.Time) *S
 // Set marks a step of any catalog role.
 func (s *Service) Set(ctx context.Context, userID, stepID, status string) (*Mark, error) {
 	if !ValidStatus(status) {
-		return nil, errs.Fields("invalid status", errs.FieldError{Path: "$.status", Message: "must be done, learning, pending or skipped"})
+		return nil, errs.Fields("invalid status", errs.Field("$.status", "must be done, learning, pending or skipped"))
 	}
 	snap, err := s.catalogs.Snapshot(ctx)
 	if err != nil {

@@ -2,7 +2,7 @@ package scoring
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"math"
 	"slices"
 	"sort"
@@ -72,12 +72,13 @@ type contribution struct {
 func Score(in Input) (Result, error) {
 	q, c := in.Questionnaire, in.Catalog
 	if q == nil || c == nil || len(c.Roles) == 0 {
-		return Result{}, errs.E(errs.Internal, "scoring needs a questionnaire and a catalog with roles")
+		// A caller's bug, never the user's: an unclassified error is Internal.
+		return Result{}, errors.New("scoring: needs a questionnaire and a catalog with roles")
 	}
 	var fields []errs.FieldError
 	for id := range in.Answers {
 		if _, ok := q.Item(id); !ok {
-			fields = append(fields, errs.FieldError{Path: "$.answers." + id, Message: "is not an item of this questionnaire"})
+			fields = append(fields, errs.Field("$.answers."+id, "is not an item of this questionnaire"))
 		}
 	}
 	fields = append(fields, q.Missing(in.Answers, "$.answers")...)
@@ -142,7 +143,7 @@ func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 		switch it.Type {
 		case questionnaire.Likert:
 			if a.Value < questionnaire.LikertMin || a.Value > questionnaire.LikertMax {
-				return nil, nil, nil, nil, fieldErr(it.ID, "must be an integer from 1 to 5")
+				return nil, nil, nil, nil, fieldErr(it.ID, "must be an integer from %d to %d", questionnaire.LikertMin, questionnaire.LikertMax)
 			}
 			likert = append(likert, a.Value)
 			v := a.Value
@@ -153,7 +154,7 @@ func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 		case questionnaire.Choice:
 			opt, ok := it.Option(a.Option)
 			if !ok {
-				return nil, nil, nil, nil, fieldErr(it.ID, fmt.Sprintf("%q is not an option", a.Option))
+				return nil, nil, nil, nil, fieldErr(it.ID, "%q is not an option", a.Option)
 			}
 			for _, d := range construct.Dimensions {
 				if m := bestPoints(it, d.Key); m > 0 {
@@ -168,7 +169,7 @@ func collect(q *questionnaire.Questionnaire, answers questionnaire.Answers) (
 			}
 			for id := range chosen {
 				if _, ok := it.Option(id); !ok && id != "" {
-					return nil, nil, nil, nil, fieldErr(it.ID, fmt.Sprintf("%q is not an option", id))
+					return nil, nil, nil, nil, fieldErr(it.ID, "%q is not an option", id)
 				}
 			}
 			// Walk the item's own option order, so the result does not
@@ -196,8 +197,8 @@ func bestPoints(it *questionnaire.Item, d construct.Dimension) int {
 	return m
 }
 
-func fieldErr(item, msg string) error {
-	return errs.Fields("the answers are not valid", errs.FieldError{Path: "$.answers." + item, Message: msg})
+func fieldErr(item, format string, args ...any) error {
+	return errs.Fields("the answers are not valid", errs.Field("$.answers."+item, format, args...))
 }
 
 // dimensionScores turns each dimension's contributions into 0-100: the mean

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -73,7 +74,8 @@ func (db *DB) AddShare(ctx context.Context, candidateID, advisorID string, at ti
 			return &s, nil
 		}
 	}
-	return nil, errs.E(errs.Internal, "share not found after insert")
+	// Unclassified, so Internal: the row was just written.
+	return nil, errors.New("store: share not found after insert")
 }
 
 // RemoveShare takes a share back; NotFound when there was none.

@@ -157,11 +157,10 @@ export default function CreateUser({ submit = defaultSubmit, makePassword = gene
       } else if (ae.status === 422 && ae.problem.errors?.length) {
         const fe: FieldErrors = {};
         let other = false;
+        // The server words field errors in the language the app sends.
         for (const x of ae.problem.errors) {
           const f = fieldOf(x.path);
-          if (f === "email") fe.email = t("users.errors.email.email");
-          else if (f === "display_name") fe.display_name = t("users.errors.display_name.tooLong");
-          else if (f === "role") fe.role = t("users.errors.role.required");
+          if (f === "email" || f === "display_name" || f === "role") fe[f] ??= x.message;
           else other = true;
         }
         fail(fe, other ? ae : null);

@@ -78,39 +78,18 @@ export function fieldName(path: string): string {
   return path.replace(/^\$\.?/, "").replace(/^\//, "").replace(/\//g, ".");
 }
 
-// The server words field errors in English; these are the ones the account
-// forms can meet, mapped to i18n keys under auth:validation.
-const KNOWN: [RegExp, string][] = [
-  [/^is required$/i, "required"],
-  [/^must be an e-mail address$/i, "emailInvalid"],
-  [/^must be 1 to 60 characters$/i, "displayNameLong"],
-  [/^use at least \d+ characters/i, "passwordShort"],
-  [/^use at most \d+ characters/i, "passwordLong"],
-  [/most common/i, "passwordCommon"],
-  [/e-mail address in your password/i, "passwordEmail"],
-  [/cannot be read/i, "passwordEncoding"],
-  [/is not your current password/i, "currentWrong"],
-];
-
-/** knownMessageKey returns the i18n key for a server message the forms know, if any. */
-export function knownMessageKey(message: string): string | undefined {
-  return KNOWN.find(([re]) => re.test(message.trim()))?.[1];
-}
-
 type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 /**
- * serverFieldErrors turns problem.errors into messages by field, in the
- * reader's language when the message is a known one and as the server
- * wrote it otherwise. The first message of a field wins.
+ * serverFieldErrors turns problem.errors into messages by field. The server
+ * words them in the language the app sends, so they are shown as written.
+ * The first message of a field wins.
  */
-export function serverFieldErrors(errors: { path: string; message: string }[] | undefined, t: Translate): FieldErrors {
+export function serverFieldErrors(errors: { path: string; message: string }[] | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors ?? []) {
     const name = fieldName(e.path);
-    if (out[name]) continue;
-    const key = knownMessageKey(e.message);
-    out[name] = key ? t(`validation.${key}`, { min: PASSWORD_MIN, max: PASSWORD_MAX }) : e.message;
+    if (!out[name]) out[name] = e.message;
   }
   return out;
 }

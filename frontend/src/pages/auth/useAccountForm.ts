@@ -31,7 +31,7 @@ export function useAccountForm() {
   /** failed shows a server problem; override words it for a status the form knows better. */
   const failed = useCallback(
     (e: ApiError, override?: (e: ApiError) => string | undefined) => {
-      const fields = serverFieldErrors(e.problem.errors, t);
+      const fields = serverFieldErrors(e.problem.errors);
       setErrors(fields);
       const hasFields = Object.keys(fields).length > 0;
       setSummary(override?.(e) ?? (e.status === 422 && hasFields ? undefined : problemMessage(e)));
