@@ -42,7 +42,7 @@ var validIdempotencyKey = regexp.MustCompile(`^[\x21-\x7e]{1,255}$`)
 func idempotencyKey(c *gin.Context) (string, error) {
 	k := c.GetHeader(idempotencyHeader)
 	if k != "" && !validIdempotencyKey.MatchString(k) {
-		return "", errs.Fields("invalid Idempotency-Key", errs.FieldError{Path: "header.Idempotency-Key", Message: "must be 1-255 visible ASCII characters (a UUID is best)"})
+		return "", errs.Fields("invalid Idempotency-Key", errs.Field("header.Idempotency-Key", "must be 1-255 visible ASCII characters (a UUID is best)"))
 	}
 	return k, nil
 }

@@ -141,7 +141,7 @@ type Created struct {
 func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) {
 	q, err := s.Questionnaire(ctx, in.Questionnaire)
 	if errs.KindOf(err) == errs.NotFound {
-		return nil, errs.Fields("unknown questionnaire", errs.FieldError{Path: "$.questionnaire", Message: fmt.Sprintf("no questionnaire %q", in.Questionnaire)})
+		return nil, errs.Fields("unknown questionnaire", errs.Field("$.questionnaire", "no questionnaire %q", in.Questionnaire))
 	}
 	if err != nil {
 		return nil, err

@@ -3,7 +3,6 @@ package questionnaire
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,53 +21,6 @@ type Answer struct {
 // Answers maps item ids to answers.
 type Answers map[string]Answer
 
-// MarshalJSON writes answers in the wire form: {"q01": 4, "s01": "a",
-// "e02": ["x", "y"]}.
-func (a Answers) MarshalJSON() ([]byte, error) {
-	wire := make(map[string]any, len(a))
-	for id, ans := range a {
-		switch {
-		case ans.Options != nil:
-			wire[id] = ans.Options
-		case ans.Option != "":
-			wire[id] = ans.Option
-		default:
-			wire[id] = ans.Value
-		}
-	}
-	return json.Marshal(wire)
-}
-
-// UnmarshalJSON reads the wire form back without a questionnaire: a number
-// is a Likert value, a string an option, an array several options. Use
-// ParseAnswers for input from clients; this is for stored answers.
-func (a *Answers) UnmarshalJSON(b []byte) error {
-	var wire map[string]json.RawMessage
-	if err := json.Unmarshal(b, &wire); err != nil {
-		return err
-	}
-	out := make(Answers, len(wire))
-	for id, raw := range wire {
-		raw = bytes.TrimSpace(raw)
-		var ans Answer
-		var err error
-		switch {
-		case len(raw) > 0 && raw[0] == '"':
-			err = json.Unmarshal(raw, &ans.Option)
-		case len(raw) > 0 && raw[0] == '[':
-			err = json.Unmarshal(raw, &ans.Options)
-		default:
-			err = json.Unmarshal(raw, &ans.Value)
-		}
-		if err != nil {
-			return fmt.Errorf("answer %s: %w", id, err)
-		}
-		out[id] = ans
-	}
-	*a = out
-	return nil
-}
-
 // MaxAnswers caps how many answers one request may carry, whatever the
 // questionnaire, so a body cannot make the server do unbounded work.
 const MaxAnswers = 500
@@ -79,7 +31,7 @@ const MaxAnswers = 500
 // range and unknown options are all reported, not just the first.
 func (q *Questionnaire) ParseAnswers(raw map[string]json.RawMessage, root string) (Answers, error) {
 	if len(raw) > MaxAnswers {
-		return nil, errs.Fields("too many answers", errs.FieldError{Path: root, Message: fmt.Sprintf("at most %d answers", MaxAnswers)})
+		return nil, errs.Fields("too many answers", errs.Field(root, "at most %d answers", MaxAnswers))
 	}
 	ids := make([]string, 0, len(raw))
 	for id := range raw {
@@ -88,18 +40,15 @@ func (q *Questionnaire) ParseAnswers(raw map[string]json.RawMessage, root string
 	sort.Strings(ids)
 	out := make(Answers, len(raw))
 	var fields []errs.FieldError
-	bad := func(id, format string, args ...any) {
-		fields = append(fields, errs.FieldError{Path: root + "." + id, Message: fmt.Sprintf(format, args...)})
-	}
 	for _, id := range ids {
 		it, ok := q.Item(id)
 		if !ok {
-			bad(id, "is not an item of %s version %d", q.Slug, q.Version)
+			fields = append(fields, answerField(root, id, "is not an item of %s version %d", q.Slug, q.Version))
 			continue
 		}
-		ans, msg := it.parse(bytes.TrimSpace(raw[id]))
-		if msg != "" {
-			bad(id, "%s", msg)
+		ans, bad, ok := it.parse(bytes.TrimSpace(raw[id]), root, id)
+		if !ok {
+			fields = append(fields, bad)
 			continue
 		}
 		out[id] = ans
@@ -110,49 +59,56 @@ func (q *Questionnaire) ParseAnswers(raw map[string]json.RawMessage, root string
 	return out, nil
 }
 
-// parse reads one wire answer; a non-empty message says what is wrong.
-func (it *Item) parse(raw json.RawMessage) (Answer, string) {
+// answerField is the field error for answer id under root. The path is
+// built here, on failure only: valid answers cost no string.
+func answerField(root, id, format string, args ...any) errs.FieldError {
+	return errs.Field(root+"."+id, format, args...)
+}
+
+// parse reads the wire answer to item id; when ok is false, bad says what
+// is wrong with it, at root.id.
+func (it *Item) parse(raw json.RawMessage, root, id string) (a Answer, bad errs.FieldError, ok bool) {
 	switch {
 	case it.Type == Likert:
 		// Only a bare JSON integer: not "4", not 4.0, not 4e0.
 		n, err := strconv.Atoi(string(raw))
 		if err != nil || n < LikertMin || n > LikertMax {
-			return Answer{}, fmt.Sprintf("must be an integer from %d to %d", LikertMin, LikertMax)
+			return Answer{}, answerField(root, id, "must be an integer from %d to %d", LikertMin, LikertMax), false
 		}
-		return Answer{Value: n}, ""
+		return Answer{Value: n}, bad, true
 	case it.Type == Choice || it.Select == SelectOne:
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return Answer{}, "must be one option id (a string): " + it.optionList()
+			return Answer{}, answerField(root, id, "must be one option id (a string): %s", it.optionList()), false
 		}
 		if _, ok := it.Option(s); !ok {
-			return Answer{}, fmt.Sprintf("%q is not an option; choose one of %s", s, it.optionList())
+			return Answer{}, answerField(root, id, "%q is not an option; choose one of %s", s, it.optionList()), false
 		}
-		return Answer{Option: s}, ""
+		return Answer{Option: s}, bad, true
 	default:
 		var ss []string
 		if err := json.Unmarshal(raw, &ss); err != nil || ss == nil {
-			return Answer{}, "must be an array of option ids: " + it.optionList()
+			return Answer{}, answerField(root, id, "must be an array of option ids: %s", it.optionList()), false
 		}
 		if len(ss) == 0 {
-			return Answer{}, "choose at least one option"
+			return Answer{}, answerField(root, id, "choose at least one option"), false
 		}
 		seen := map[string]bool{}
 		for _, s := range ss {
 			o, ok := it.Option(s)
 			if !ok {
-				return Answer{}, fmt.Sprintf("%q is not an option; choose from %s", s, it.optionList())
+				return Answer{}, answerField(root, id, "%q is not an option; choose from %s", s, it.optionList()), false
 			}
 			if o.Exclusive && len(ss) > 1 {
-				return Answer{}, fmt.Sprintf("%q cannot be combined with other options", s)
+				return Answer{}, answerField(root, id, "%q cannot be combined with other options", s), false
 			}
 			if seen[s] {
-				return Answer{}, fmt.Sprintf("%q is chosen twice", s)
+				return Answer{}, answerField(root, id, "%q is chosen twice", s), false
 			}
 			seen[s] = true
 		}
 		slices.Sort(ss)
-		return Answer{Options: ss}, ""
+		return Answer{Options: ss}, bad, true
 	}
 }
 
@@ -173,7 +129,7 @@ func (q *Questionnaire) Missing(a Answers, root string) []errs.FieldError {
 	var out []errs.FieldError
 	for _, it := range q.Items {
 		if _, ok := a[it.ID]; !ok && it.Required() {
-			out = append(out, errs.FieldError{Path: root + "." + it.ID, Message: "is required before submitting"})
+			out = append(out, errs.Field(root+"."+it.ID, "is required before submitting"))
 		}
 	}
 	return out

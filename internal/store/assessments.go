@@ -2,11 +2,16 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/errs"
@@ -44,6 +49,94 @@ type assessmentRow struct {
 }
 
 func (assessmentRow) TableName() string { return "assessments" }
+
+// statements is the SQL of the path every quiz submission takes (read the
+// draft, store the result and the Idempotency-Key record, and for a
+// signed-in owner the latest result), written out rather than built by
+// GORM on each call: GORM's reflection cost about as much CPU as the
+// scoring. Each is prepared once per connection: by pgx's statement cache
+// on PostgreSQL, as a database/sql statement on SQLite, whose driver would
+// otherwise compile it on every call. cmd/loadbench/submit.pgbench runs
+// the same statements.
+type statements struct {
+	assessment, submit, insertIdempotency, setLatest string
+
+	prepare bool // SQLite
+	// prepared holds every statement by query once prepareAll has run.
+	prepared atomic.Pointer[map[string]*sql.Stmt]
+}
+
+func newStatements(d Dialect) *statements {
+	return &statements{
+		prepare: d == SQLite,
+		assessment: placeholders(d, "SELECT id, owner_id, questionnaire_slug, questionnaire_version, status, token_hash, answers, result, "+
+			"created_at, updated_at, submitted_at FROM assessments WHERE id = ?"),
+		submit: placeholders(d, "UPDATE assessments SET answers = ?, fit = ?, lean = ?, recommended_role = ?, result = ?, "+
+			"scoring_version = ?, status = ?, submitted_at = ?, updated_at = ? WHERE id = ? AND status = 'draft'"),
+		insertIdempotency: placeholders(d, "INSERT INTO idempotency_keys (key_hash, request_hash, assessment_id, token, created_at) "+
+			"VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+		setLatest: placeholders(d, "UPDATE users SET latest_assessment_id = ?, latest_fit = ?, latest_lean = ?, latest_role = ?, "+
+			"latest_submitted_at = ?, updated_at = ? WHERE id = ? AND (latest_submitted_at IS NULL OR latest_submitted_at <= ?)"),
+	}
+}
+
+// stmt returns query prepared, or nil to send it as text: on PostgreSQL,
+// and on SQLite until prepareAll has run.
+func (s *statements) stmt(query string) *sql.Stmt {
+	if m := s.prepared.Load(); m != nil {
+		return (*m)[query]
+	}
+	return nil
+}
+
+// prepareAll prepares the statements on SQLite, once. Preparing takes a
+// connection of the pool, so the caller must hold none: a transaction
+// waiting for one while it holds SQLite's write lock would wait for the
+// transactions queued behind that lock, until the busy timeout. It is not
+// done when the DB opens, because the tables exist only once migrated.
+func (s *statements) prepareAll(ctx context.Context, db *sql.DB) error {
+	if !s.prepare || s.prepared.Load() != nil {
+		return nil
+	}
+	m := map[string]*sql.Stmt{}
+	closeAll := func() {
+		for _, st := range m {
+			st.Close()
+		}
+	}
+	for _, q := range []string{s.assessment, s.submit, s.insertIdempotency, s.setLatest} {
+		st, err := db.PrepareContext(ctx, q)
+		if err != nil {
+			closeAll()
+			return err
+		}
+		m[q] = st
+	}
+	if !s.prepared.CompareAndSwap(nil, &m) {
+		closeAll() // another request prepared them first
+	}
+	return nil
+}
+
+// placeholders numbers the ? placeholders of query $1, $2, ... for
+// PostgreSQL; SQLite takes them as they are. The queries it is given hold
+// no ? of their own.
+func placeholders(d Dialect, query string) string {
+	if d != Postgres {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r != '?' {
+			b.WriteRune(r)
+			continue
+		}
+		n++
+		b.WriteString("$" + strconv.Itoa(n))
+	}
+	return b.String()
+}
 
 type idempotencyRow struct {
 	KeyHash      string `gorm:"primaryKey"`
@@ -143,41 +236,119 @@ func (db *DB) CreateAssessment(ctx context.Context, a *assessment.Assessment, to
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if err := insertIdempotency(tx, idem); err != nil {
+		// The GORM transaction's connection runs the same statements as
+		// the submit path.
+		if err := db.insertIdempotency(ctx, tx.Statement.ConnPool, idem); err != nil {
 			return err
 		}
 		if a.OwnerID != "" && a.Status == assessment.Submitted {
-			return setLatest(tx, a.OwnerID, a.ID)
+			return db.setLatest(ctx, tx.Statement.ConnPool, a.OwnerID, a.ID, a.SubmittedAt, a.Result)
 		}
 		return nil
 	})
 	return translate(err, "assessment")
 }
 
-func insertIdempotency(tx *gorm.DB, idem *assessment.Idempotency) error {
+// execer runs a statement: a *sql.Tx, or the connection of a GORM
+// transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func (db *DB) insertIdempotency(ctx context.Context, tx execer, idem *assessment.Idempotency) error {
 	if idem == nil {
 		return nil
 	}
-	res := tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&idempotencyRow{
-		KeyHash: idem.KeyHash, RequestHash: idem.RequestHash, AssessmentID: idem.AssessmentID,
-		Token: idem.Token, CreatedAt: idem.CreatedAt,
-	})
-	if res.Error != nil {
-		return res.Error
+	created := idem.CreatedAt
+	if created.IsZero() {
+		created = db.gorm.NowFunc()
 	}
-	if res.RowsAffected == 0 {
+	n, err := db.exec(ctx, tx, db.stmts.insertIdempotency, idem.KeyHash, idem.RequestHash, idem.AssessmentID, idem.Token, created)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
 		return errs.E(errs.Conflict, "this Idempotency-Key is already in use")
 	}
 	return nil
 }
 
+// exec runs one of the statements in tx and returns the rows it affected.
+func (db *DB) exec(ctx context.Context, tx execer, query string, args ...any) (int64, error) {
+	begin := time.Now()
+	res, err := db.execIn(ctx, tx, query, args)
+	n := int64(0)
+	if err == nil {
+		n, err = res.RowsAffected()
+	}
+	db.trace(ctx, begin, query, n, err)
+	return n, err
+}
+
+func (db *DB) execIn(ctx context.Context, tx execer, query string, args []any) (sql.Result, error) {
+	// A GORM transaction's connection is a *sql.Tx too. The statement is
+	// prepared on the transaction's connection if it is not yet.
+	if st := db.stmts.stmt(query); st != nil {
+		if sqlTx, ok := tx.(*sql.Tx); ok {
+			return sqlTx.StmtContext(ctx, st).ExecContext(ctx, args...)
+		}
+	}
+	return tx.ExecContext(ctx, query, args...)
+}
+
+// trace reports a statement to GORM's logger as GORM reports its own, so
+// slow and failed statements are logged alike whichever way they were
+// sent. A missing row is no failure, as for GORM.
+func (db *DB) trace(ctx context.Context, begin time.Time, query string, rows int64, err error) {
+	if errors.Is(err, sql.ErrNoRows) {
+		err = gorm.ErrRecordNotFound
+	}
+	db.gorm.Logger.Trace(ctx, begin, func() (string, int64) { return query, rows }, err)
+}
+
 // Assessment returns an assessment and its token hash.
 func (db *DB) Assessment(ctx context.Context, id string) (*assessment.Assessment, string, error) {
-	var row assessmentRow
-	if err := db.gorm.WithContext(ctx).Take(&row, "id = ?", id).Error; err != nil {
+	var (
+		a                 assessment.Assessment
+		owner             sql.NullString
+		status, tokenHash string
+		answers, result   []byte
+		submitted         sql.NullTime
+	)
+	// Every submission reads its draft first, holding no connection yet:
+	// the moment to prepare the statements it goes on to use.
+	if err := db.stmts.prepareAll(ctx, db.sql); err != nil {
 		return nil, "", translate(err, "assessment")
 	}
-	return assessmentFromRow(row), row.TokenHash, nil
+	begin := time.Now()
+	var row *sql.Row
+	if st := db.stmts.stmt(db.stmts.assessment); st != nil {
+		row = st.QueryRowContext(ctx, id)
+	} else {
+		row = db.sql.QueryRowContext(ctx, db.stmts.assessment, id)
+	}
+	err := row.Scan(&a.ID, &owner, &a.Questionnaire, &a.QuestionnaireVersion,
+		&status, &tokenHash, &answers, &result, &a.CreatedAt, &a.UpdatedAt, &submitted)
+	db.trace(ctx, begin, db.stmts.assessment, 1, err)
+	if err != nil {
+		return nil, "", translate(err, "assessment")
+	}
+	a.Status, a.OwnerID = assessment.Status(status), owner.String
+	a.CreatedAt, a.UpdatedAt = a.CreatedAt.UTC(), a.UpdatedAt.UTC()
+	if submitted.Valid {
+		t := submitted.Time.UTC()
+		a.SubmittedAt = &t
+	}
+	if err := a.Answers.UnmarshalJSON(answers); err != nil {
+		return nil, "", fmt.Errorf("assessment %s: stored answers: %w", id, err)
+	}
+	if result != nil {
+		a.Result = new(scoring.Result)
+		if err := json.Unmarshal(result, a.Result); err != nil {
+			return nil, "", fmt.Errorf("assessment %s: stored result: %w", id, err)
+		}
+	}
+	return &a, tokenHash, nil
 }
 
 // SaveDraftAnswers replaces a draft's answers.
@@ -197,53 +368,70 @@ func (db *DB) SaveDraftAnswers(ctx context.Context, id string, answers questionn
 // SubmitAssessment stores a scored draft; only a draft can be submitted,
 // so of two concurrent submits exactly one wins.
 func (db *DB) SubmitAssessment(ctx context.Context, a *assessment.Assessment, idem *assessment.Idempotency) error {
-	row := assessmentToRow(a, "")
-	err := db.gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&assessmentRow{}).
-			Where("id = ? AND status = ?", a.ID, string(assessment.Draft)).
-			Updates(map[string]any{
-				"status": row.Status, "answers": row.Answers, "result": row.Result,
-				"scoring_version": row.ScoringVersion, "recommended_role": row.RecommendedRole,
-				"lean": row.Lean, "fit": row.Fit, "updated_at": row.UpdatedAt, "submitted_at": row.SubmittedAt,
-			})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return errs.E(errs.Conflict, "assessment %s is already submitted", a.ID)
-		}
-		if err := insertIdempotency(tx, idem); err != nil {
-			return err
-		}
-		if a.OwnerID == "" {
-			return nil
-		}
-		return setLatest(tx, a.OwnerID, a.ID)
-	})
-	return translate(err, "assessment")
+	return translate(db.submitAssessment(ctx, a, idem), "assessment")
 }
 
-// setLatest records assessment id as the owner's latest result if it is
-// submitted and newer than the one recorded.
-func setLatest(tx *gorm.DB, ownerID, id string) error {
-	var row assessmentRow
-	if err := tx.Take(&row, "id = ?", id).Error; err != nil {
+func (db *DB) submitAssessment(ctx context.Context, a *assessment.Assessment, idem *assessment.Idempotency) error {
+	// Encoded before the transaction opens, so it stays as short as the
+	// statements.
+	answers, err := a.Answers.MarshalJSON()
+	if err != nil {
 		return err
 	}
-	if row.SubmittedAt == nil || row.Result == nil {
+	var result, scoringVersion, role, lean, fit, submittedAt any
+	if r := a.Result; r != nil {
+		b, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		result, scoringVersion, role, lean = string(b), r.ScoringVersion, r.RecommendedRole, r.Orientation.Lean
+		if len(r.Roles) > 0 {
+			fit = r.Roles[0].Fit
+		}
+	}
+	if a.SubmittedAt != nil {
+		submittedAt = *a.SubmittedAt
+	}
+
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() // a no-op once committed
+	n, err := db.exec(ctx, tx, db.stmts.submit,
+		string(answers), fit, lean, role, result, scoringVersion, string(a.Status), submittedAt, a.UpdatedAt, a.ID)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errs.E(errs.Conflict, "assessment %s is already submitted", a.ID)
+	}
+	if err := db.insertIdempotency(ctx, tx, idem); err != nil {
+		return err
+	}
+	if a.OwnerID != "" {
+		if err := db.setLatest(ctx, tx, a.OwnerID, a.ID, a.SubmittedAt, a.Result); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// setLatest records assessment id, stored with submittedAt and r, as the
+// owner's latest result if it is submitted and newer than the one
+// recorded. The caller has the values at hand (it has just written or
+// read them in the same transaction), so the row is not read again.
+func (db *DB) setLatest(ctx context.Context, tx execer, ownerID, id string, submittedAt *time.Time, r *scoring.Result) error {
+	if submittedAt == nil || r == nil {
 		return nil
 	}
-	r := row.Result.V
 	fit := -1
 	if len(r.Roles) > 0 {
 		fit = r.Roles[0].Fit
 	}
-	return tx.Model(&userRow{}).
-		Where("id = ? AND (latest_submitted_at IS NULL OR latest_submitted_at <= ?)", ownerID, *row.SubmittedAt).
-		Updates(map[string]any{
-			"latest_assessment_id": id, "latest_role": r.RecommendedRole, "latest_lean": r.Orientation.Lean,
-			"latest_fit": fit, "latest_submitted_at": *row.SubmittedAt,
-		}).Error
+	_, err := db.exec(ctx, tx, db.stmts.setLatest,
+		id, fit, r.Orientation.Lean, r.RecommendedRole, *submittedAt, db.gorm.NowFunc(), ownerID, *submittedAt)
+	return err
 }
 
 // ClaimAssessment gives an anonymous assessment to ownerID.
@@ -261,7 +449,15 @@ func (db *DB) ClaimAssessment(ctx context.Context, id, ownerID string) error {
 		if err := tx.Where("assessment_id = ?", id).Delete(&idempotencyRow{}).Error; err != nil {
 			return err
 		}
-		return setLatest(tx, ownerID, id)
+		var row assessmentRow
+		if err := tx.Select("submitted_at", "result").Take(&row, "id = ?", id).Error; err != nil {
+			return err
+		}
+		var r *scoring.Result
+		if row.Result != nil {
+			r = &row.Result.V
+		}
+		return db.setLatest(ctx, tx.Statement.ConnPool, ownerID, id, row.SubmittedAt, r)
 	})
 	return translate(err, "assessment")
 }

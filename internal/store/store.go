@@ -55,6 +55,7 @@ type DB struct {
 	gorm    *gorm.DB
 	sql     *sql.DB
 	dialect Dialect
+	stmts   *statements
 }
 
 // Open connects to the database chosen by opts. It does not migrate.
@@ -107,7 +108,7 @@ func Open(ctx context.Context, opts Options) (*DB, error) {
 		sqlDB.SetMaxOpenConns(4)
 		sqlDB.SetMaxIdleConns(4)
 	}
-	db := &DB{gorm: g, sql: sqlDB, dialect: dialect}
+	db := &DB{gorm: g, sql: sqlDB, dialect: dialect, stmts: newStatements(dialect)}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := db.Ping(pingCtx); err != nil {
@@ -175,18 +176,19 @@ func (db *DB) Ping(ctx context.Context) error {
 func (db *DB) Close() error { return db.sql.Close() }
 
 // translate maps a driver or GORM error to an errs kind. what names the
-// missing thing for NotFound messages.
+// missing thing for NotFound messages, in English: a constant, translated
+// with the message.
 func translate(err error, what string) error {
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		return errs.Wrap(errs.NotFound, err, what+" not found")
+	case errors.Is(err, gorm.ErrRecordNotFound), errors.Is(err, sql.ErrNoRows):
+		return errs.Wrap(errs.NotFound, err, "%s not found", errs.Term(what))
 	case errors.Is(err, context.Canceled):
 		// The caller went away; nobody reads the answer.
 		return err
 	case isUniqueViolation(err):
-		return errs.Wrap(errs.Conflict, err, what+" already exists")
+		return errs.Wrap(errs.Conflict, err, "%s already exists", errs.Term(what))
 	case isConnectionError(err):
 		return errs.Wrap(errs.Unavailable, err, "the database is unavailable")
 	}
