@@ -211,46 +211,6 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-const (
-	ctxLang     = "pmpath.lang"
-	ctxMessages = "pmpath.messages"
-)
-
-// withLanguage picks each request's language once, for every route: ?lang=,
-// else Accept-Language, else Japanese. It also hands writeError the message
-// catalog, so that a problem document, even one from a middleware or an
-// unknown route, speaks the request's language.
-func withLanguage(langs *i18n.Negotiator, messages *errs.Messages) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		c.Set(ctxLang, langs.Pick(c.Query("lang"), c.GetHeader("Accept-Language")))
-		c.Set(ctxMessages, messages)
-		c.Next()
-	}
-}
-
-// negotiateLang checks the API's ?lang= and says which language the
-// response is in. An explicit ?lang= we do not speak is a field error
-// rather than a silent fallback.
-func negotiateLang() gin.HandlerFunc {
-	return func(c *gin.Context) {
-		q, given := c.GetQuery("lang")
-		if given && q != string(i18n.JA) && q != string(i18n.EN) {
-			writeError(c, errs.Fields("unsupported language", errs.Field("query.lang", "must be ja or en")))
-			return
-		}
-		c.Header("Content-Language", string(lang(c)))
-		c.Next()
-	}
-}
-
-// lang is the request's language, chosen by withLanguage.
-func lang(c *gin.Context) i18n.Lang {
-	if l, ok := c.Get(ctxLang); ok {
-		return l.(i18n.Lang)
-	}
-	return i18n.Default
-}
-
 func (h *catalogHandlers) listRoles(c *gin.Context) {
 	l := lang(c)
 	snap, err := h.catalog.Snapshot(c.Request.Context())
