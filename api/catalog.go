@@ -21,8 +21,19 @@ import (
 // catalogHandlers serves the public, read-mostly career catalog.
 type catalogHandlers struct {
 	catalog  *catalog.Service
-	maxAge   time.Duration
 	rendered renderCache
+	// Header values every answer carries, built once and shared between
+	// responses (assigned to a response's header, never appended to).
+	cacheControl, vary, contentType []string
+}
+
+func newCatalogHandlers(svc *catalog.Service, maxAge time.Duration) *catalogHandlers {
+	return &catalogHandlers{
+		catalog:      svc,
+		cacheControl: []string{"public, max-age=" + strconv.Itoa(int(maxAge.Seconds()))},
+		vary:         []string{"Accept-Language"},
+		contentType:  []string{"application/json; charset=utf-8"},
+	}
 }
 
 type stageJSON struct {
@@ -282,14 +293,16 @@ func (h *catalogHandlers) writeCached(c *gin.Context, snap *catalog.Snapshot, ke
 		return
 	}
 	hdr := c.Writer.Header()
-	hdr.Set("ETag", r.etag)
-	hdr.Set("Cache-Control", "public, max-age="+strconv.Itoa(int(h.maxAge.Seconds())))
-	hdr.Set("Vary", "Accept-Language")
+	hdr["Etag"] = r.etagHeader
+	hdr["Cache-Control"] = h.cacheControl
+	hdr["Vary"] = h.vary
 	if etagMatches(c.GetHeader("If-None-Match"), r.etag) {
 		c.Status(http.StatusNotModified)
 		return
 	}
-	c.Data(http.StatusOK, "application/json; charset=utf-8", r.body)
+	hdr["Content-Type"] = h.contentType
+	c.Status(http.StatusOK)
+	_, _ = c.Writer.Write(r.body)
 }
 
 // renderCache holds the encoded catalog answers of one catalog version.
@@ -302,8 +315,9 @@ type renderCache struct {
 }
 
 type renderedBody struct {
-	body []byte
-	etag string
+	body       []byte
+	etag       string
+	etagHeader []string
 }
 
 // get returns the answer for key in catalog version, rendering it on the
@@ -322,7 +336,8 @@ func (rc *renderCache) get(version, key string, render func() any) (renderedBody
 		return renderedBody{}, err
 	}
 	sum := sha256.Sum256(buf.Bytes())
-	r := renderedBody{body: buf.Bytes(), etag: `"` + hex.EncodeToString(sum[:16]) + `"`}
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	r := renderedBody{body: buf.Bytes(), etag: etag, etagHeader: []string{etag}}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	if rc.version != version {

@@ -147,12 +147,14 @@ func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...cata
 		Audit:       db,
 		// The limits' clock stands still, so what a test sees of them
 		// does not depend on how fast the machine runs it.
-		Limits:        api.DefaultLimits(func() time.Time { return limitsEpoch }),
-		DB:            db,
-		Registry:      prometheus.NewRegistry(),
-		Frontend:      testApp,
-		MaxBodyBytes:  64 << 10,
-		CatalogMaxAge: 5 * time.Minute,
+		Limits:       api.DefaultLimits(func() time.Time { return limitsEpoch }),
+		DB:           db,
+		Registry:     prometheus.NewRegistry(),
+		Frontend:     testApp,
+		MaxBodyBytes: 64 << 10,
+		// As in production (PMPATH_REQUEST_TIMEOUT).
+		RequestTimeout: 20 * time.Second,
+		CatalogMaxAge:  5 * time.Minute,
 	})
 	if err != nil {
 		t.Fatal(err)

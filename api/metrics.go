@@ -17,6 +17,9 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 	inFlight prometheus.Gauge
+	// statuses holds the label of every status code, so that counting a
+	// request does not format one.
+	statuses [600]string
 }
 
 func newMetrics(reg *prometheus.Registry) (*metrics, error) {
@@ -35,6 +38,9 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 			Name: "pmpath_http_requests_in_flight",
 			Help: "HTTP requests being served.",
 		}),
+	}
+	for code := range m.statuses {
+		m.statuses[code] = strconv.Itoa(code)
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.duration, m.inFlight} {
 		if err := reg.Register(c); err != nil {
@@ -56,9 +62,16 @@ func (m *metrics) middleware() gin.HandlerFunc {
 		if route == "" {
 			route = "unmatched"
 		}
-		m.requests.WithLabelValues(c.Request.Method, route, strconv.Itoa(c.Writer.Status())).Inc()
+		m.requests.WithLabelValues(c.Request.Method, route, m.status(c.Writer.Status())).Inc()
 		m.duration.WithLabelValues(c.Request.Method, route).Observe(time.Since(start).Seconds())
 	}
+}
+
+func (m *metrics) status(code int) string {
+	if code >= 0 && code < len(m.statuses) {
+		return m.statuses[code]
+	}
+	return strconv.Itoa(code)
 }
 
 func (m *metrics) handler() gin.HandlerFunc {

@@ -11,12 +11,15 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
+
+	"github.com/pmpath/pmpath/internal/audit"
 )
 
 func TestRecoverPanicsAnswersProblem(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(withRequestID(slog.New(slog.DiscardHandler)), recoverPanics())
+	r.Use(withRequestContext(slog.New(slog.DiscardHandler), 0), recoverPanics())
 	r.GET("/boom", func(*gin.Context) { panic("kaboom") })
 	w := httptest.NewRecorder()
 	r.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/boom", nil))
@@ -38,7 +41,7 @@ func TestRecoverPanicsAnswersProblem(t *testing.T) {
 func TestRefuseNUL(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(withRequestID(slog.New(slog.DiscardHandler)), refuseNUL())
+	r.Use(withRequestContext(slog.New(slog.DiscardHandler), 0), refuseNUL())
 	r.GET("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 	tests := []struct {
 		target string
@@ -62,21 +65,42 @@ func TestRefuseNUL(t *testing.T) {
 	}
 }
 
-func TestWithTimeout(t *testing.T) {
+func TestWithRequestContext(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	for _, d := range []time.Duration{0, time.Minute} {
-		r := gin.New()
-		r.Use(withTimeout(d))
-		var deadline time.Time
-		var has bool
-		r.GET("/", func(c *gin.Context) { deadline, has = c.Request.Context().Deadline() })
-		start := time.Now()
-		r.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/", nil))
-		switch {
-		case d == 0 && has:
-			t.Errorf("withTimeout(0) set a deadline")
-		case d > 0 && (!has || deadline.Before(start.Add(d)) || deadline.After(time.Now().Add(d))):
-			t.Errorf("withTimeout(%s): deadline %v (set %v), want %s after the request began", d, deadline, has, d)
+		for _, sent := range []string{"", "client-chosen-id-1", "bad id!"} {
+			r := gin.New()
+			r.Use(withRequestContext(slog.New(slog.DiscardHandler), d))
+			var deadline time.Time
+			var has bool
+			var auditID string
+			r.GET("/", func(c *gin.Context) {
+				deadline, has = c.Request.Context().Deadline()
+				auditID = audit.RequestID(c.Request.Context())
+			})
+			req := httptest.NewRequest(http.MethodGet, "/", nil)
+			if sent != "" {
+				req.Header.Set("X-Request-ID", sent)
+			}
+			w := httptest.NewRecorder()
+			start := time.Now()
+			r.ServeHTTP(w, req)
+			switch {
+			case d == 0 && has:
+				t.Errorf("timeout 0 set a deadline")
+			case d > 0 && (!has || deadline.Before(start.Add(d)) || deadline.After(time.Now().Add(d))):
+				t.Errorf("timeout %s: deadline %v (set %v), want %s after the request began", d, deadline, has, d)
+			}
+			got := w.Header().Get("X-Request-ID")
+			switch {
+			case sent == "client-chosen-id-1" && got != sent:
+				t.Errorf("X-Request-ID %q sent, %q echoed", sent, got)
+			case sent != "client-chosen-id-1" && uuid.Validate(got) != nil:
+				t.Errorf("X-Request-ID %q sent, %q answered; want a fresh UUID", sent, got)
+			}
+			if auditID != got {
+				t.Errorf("the context carries request id %q, the response %q", auditID, got)
+			}
 		}
 	}
 }
@@ -86,7 +110,7 @@ func TestWithTimeout(t *testing.T) {
 func TestOutOfTimeIsUnavailable(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(withRequestID(slog.New(slog.DiscardHandler)), withTimeout(10*time.Millisecond))
+	r.Use(withRequestContext(slog.New(slog.DiscardHandler), 10*time.Millisecond))
 	r.GET("/", func(c *gin.Context) {
 		<-c.Request.Context().Done()
 		writeError(c, fmt.Errorf("waiting: %w", c.Request.Context().Err()))

@@ -85,8 +85,8 @@ func NewRouter(d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	langs := i18n.NewNegotiator()
-	r.Use(withRequestID(d.Logger), withLanguage(langs, messages), logRequests(), m.middleware(), recoverPanics(), securityHeaders(),
-		limitBody(d.MaxBodyBytes), refuseNUL(), withTimeout(d.RequestTimeout))
+	r.Use(withRequestContext(d.Logger, d.RequestTimeout), withLanguage(langs, messages), logRequests(), m.middleware(), recoverPanics(), securityHeaders(),
+		limitBody(d.MaxBodyBytes), refuseNUL())
 	signedIn := requireRole(account.Candidate, account.Advisor, account.Recruiter, account.Admin)
 
 	r.GET("/healthz", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
@@ -98,7 +98,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.Data(http.StatusOK, "application/yaml; charset=utf-8", OpenAPI)
 	})
-	ch := &catalogHandlers{catalog: d.Catalog, maxAge: d.CatalogMaxAge}
+	ch := newCatalogHandlers(d.Catalog, d.CatalogMaxAge)
 	v1.GET("/roles", ch.listRoles)
 	v1.GET("/roles/:slug", ch.getRole)
 	v1.GET("/certifications", ch.listCertifications)
