@@ -98,6 +98,8 @@ func run(ctx context.Context, args, environ []string, stdin io.Reader, stdout, s
 	case "healthcheck":
 		return healthcheck(ctx, cfg.Addr)
 	case "serve":
+		gcPercent, memoryLimit := tuneGC(environ)
+		log.Debug("garbage collector", "gc_percent", gcPercent, "memory_limit_bytes", memoryLimit)
 		return serve(ctx, cfg, log)
 	case "migrate":
 		db, err := openDB(ctx, cfg, log)

@@ -1,7 +1,7 @@
 package api
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -243,34 +243,38 @@ func resultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 }
 
 // explain turns a reason into a sentence, quoting the answer that drove it.
+// Every result explains a score of reasons, so the sentences are joined
+// from their parts in one allocation each rather than formatted.
 func explain(r scoring.Reason, answers questionnaire.Answers, q *questionnaire.Questionnaire, l i18n.Lang) string {
-	name := dimName(r.Dimension, l)
-	var s string
-	switch {
-	case r.Kind == scoring.ReasonStrength && l == i18n.EN:
-		s = fmt.Sprintf("Your %s score of %d is a strength this role relies on (weight %d of 5).", name, r.Score, r.Weight)
-	case r.Kind == scoring.ReasonStrength:
-		s = fmt.Sprintf("「%s」が%d点と高く、この役割で重視される力（重要度 %d/5）に合っています。", name, r.Score, r.Weight)
-	case l == i18n.EN:
-		s = fmt.Sprintf("Your %s score of %d is below what this role asks for (weight %d of 5).", name, r.Score, r.Weight)
-	default:
-		s = fmt.Sprintf("「%s」が%d点で、この役割が求める水準（重要度 %d/5）を下回っています。", name, r.Score, r.Weight)
+	name, score, weight := dimName(r.Dimension, l), strconv.Itoa(r.Score), strconv.Itoa(r.Weight)
+	quote, chose := "", false
+	if len(r.Items) > 0 {
+		quote, chose = answerText(r.Items[0], answers, q, l)
 	}
-	if len(r.Items) == 0 {
-		return s
+	if l == i18n.EN {
+		s := "Your " + name + " score of " + score + " is below what this role asks for (weight " + weight + " of 5)."
+		if r.Kind == scoring.ReasonStrength {
+			s = "Your " + name + " score of " + score + " is a strength this role relies on (weight " + weight + " of 5)."
+		}
+		switch {
+		case quote == "":
+			return s
+		case chose:
+			return s + " It shows most in your choice “" + quote + "”."
+		}
+		return s + " It shows most in your answer to “" + quote + "”."
 	}
-	quote, chose := answerText(r.Items[0], answers, q, l)
+	s := "「" + name + "」が" + score + "点で、この役割が求める水準（重要度 " + weight + "/5）を下回っています。"
+	if r.Kind == scoring.ReasonStrength {
+		s = "「" + name + "」が" + score + "点と高く、この役割で重視される力（重要度 " + weight + "/5）に合っています。"
+	}
 	switch {
 	case quote == "":
 		return s
-	case l == i18n.EN && chose:
-		return s + fmt.Sprintf(" It shows most in your choice “%s”.", quote)
-	case l == i18n.EN:
-		return s + fmt.Sprintf(" It shows most in your answer to “%s”.", quote)
 	case chose:
-		return s + fmt.Sprintf("特に「%s」を選んだことに表れています。", quote)
+		return s + "特に「" + quote + "」を選んだことに表れています。"
 	}
-	return s + fmt.Sprintf("特に「%s」への回答に表れています。", quote)
+	return s + "特に「" + quote + "」への回答に表れています。"
 }
 
 // answerText is what the person answered to an item, shortened: the

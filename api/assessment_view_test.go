@@ -27,11 +27,13 @@ func TestExplain(t *testing.T) {
 		want   []string
 	}{
 		{"strength, statement, ja", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "analysis", Weight: 5, Score: 88, Items: []string{"q12"}}, i18n.JA,
-			[]string{"「分析・可視化」が88点", "重要度 5/5", "への回答に表れています", shorten(q12.Text.JA, 48)}},
+			[]string{"「分析・可視化」が88点と高く、この役割で重視される力（重要度 5/5）に合っています。特に「" + shorten(q12.Text.JA, 48) + "」への回答に表れています。"}},
 		{"strength, choice, en", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "analysis", Weight: 5, Score: 88, Items: []string{"s01"}}, i18n.EN,
-			[]string{"Your Analysis score of 88", "weight 5 of 5", "your choice “" + shorten(chosen.Text.EN, 48) + "”"}},
+			[]string{"Your Analysis score of 88 is a strength this role relies on (weight 5 of 5). It shows most in your choice “" + shorten(chosen.Text.EN, 48) + "”."}},
+		{"gap, statement, en", scoring.Reason{Kind: scoring.ReasonGap, Dimension: "analysis", Weight: 3, Score: 12, Items: []string{"q12"}}, i18n.EN,
+			[]string{"Your Analysis score of 12 is below what this role asks for (weight 3 of 5). It shows most in your answer to “" + shorten(q12.Text.EN, 48) + "”."}},
 		{"strength, choice, ja", scoring.Reason{Kind: scoring.ReasonStrength, Dimension: "organizing", Weight: 4, Score: 70, Items: []string{"s01"}}, i18n.JA,
-			[]string{"を選んだことに表れています"}},
+			[]string{"「情報の整理」が70点と高く", "特に「" + shorten(chosen.Text.JA, 48) + "」を選んだことに表れています。"}},
 		{"gap, no answers named", scoring.Reason{Kind: scoring.ReasonGap, Dimension: "leadership", Weight: 4, Score: 20}, i18n.EN,
 			[]string{"Your Leadership score of 20 is below what this role asks for (weight 4 of 5)."}},
 		{"gap, ja", scoring.Reason{Kind: scoring.ReasonGap, Dimension: "leadership", Weight: 4, Score: 20}, i18n.JA,

@@ -112,7 +112,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&cfg.postgres, "postgres", envOr("PMPATH_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"),
 		"PostgreSQL server URL to create scratch databases on (empty: SQLite only)")
 	fs.StringVar(&cfg.pmpath, "pmpath", "", "pmpath binary to measure (default: build this module's)")
-	fs.StringVar(&cfg.loadgen, "loadgen", "auto", "catalog load generator: wrk, go (the harness's own client), or auto (wrk when installed)")
+	fs.StringVar(&cfg.loadgen, "loadgen", "auto", "catalog and submission load generator: wrk, go (the harness's own client), or auto (wrk when installed)")
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the listing datasets (and reuse kept ones of the same size)")
 	fs.StringVar(&cfg.out, "out", "", "also write the report to this file")
 	fs.StringVar(&cfg.dir, "dir", "", "scratch directory (default: a new temporary one, removed at the end)")
@@ -221,7 +221,7 @@ func run(ctx context.Context, cfg config, progress io.Writer) (rep *Report, err 
 		SmallRows: cfg.smallRows, LargeRows: cfg.largeRows, LoadGen: "the harness's Go HTTP client (keep-alive)"}
 	if w, ok := loadgen.FindWrk(); ok && cfg.loadgen != "go" {
 		b.wrk = &w
-		b.report.Settings.LoadGen = w.Version(ctx) + " for catalog reads; the harness's Go HTTP client (keep-alive) for the rest"
+		b.report.Settings.LoadGen = w.Version(ctx) + " for catalog reads and submissions; the harness's Go HTTP client (keep-alive) for the listing"
 	} else if cfg.loadgen == "wrk" {
 		return nil, errors.New("-loadgen wrk: wrk is not installed (apt-get install wrk)")
 	}

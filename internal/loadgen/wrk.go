@@ -45,10 +45,27 @@ func (w Wrk) Version(ctx context.Context) string {
 // Run loads url with cfg.Concurrency keep-alive connections for
 // cfg.Duration. The result has no per-request samples: wrk reports totals.
 func (w Wrk) Run(ctx context.Context, cfg Config, url string) (Result, error) {
-	threads := max(min(w.Threads, cfg.Concurrency), 1)
+	return w.RunScript(ctx, cfg, url, "")
+}
+
+// ThreadsFor is the number of threads wrk runs for cfg.
+func (w Wrk) ThreadsFor(cfg Config) int {
+	return max(min(w.Threads, cfg.Concurrency), 1)
+}
+
+// RunScript is Run with a Lua script (wrk's -s) that makes the requests;
+// args reach the script's init function. An empty script is plain Run.
+func (w Wrk) RunScript(ctx context.Context, cfg Config, url, script string, args ...string) (Result, error) {
 	secs := max(int(cfg.Duration.Round(time.Second)/time.Second), 1)
-	cmd := exec.CommandContext(ctx, w.Path, "-t", strconv.Itoa(threads), "-c", strconv.Itoa(cfg.Concurrency),
-		"-d", strconv.Itoa(secs)+"s", url)
+	argv := []string{"-t", strconv.Itoa(w.ThreadsFor(cfg)), "-c", strconv.Itoa(cfg.Concurrency), "-d", strconv.Itoa(secs) + "s"}
+	if script != "" {
+		argv = append(argv, "-s", script)
+	}
+	argv = append(argv, url)
+	if len(args) > 0 {
+		argv = append(append(argv, "--"), args...)
+	}
+	cmd := exec.CommandContext(ctx, w.Path, argv...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
