@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -242,39 +243,80 @@ func resultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 	return out
 }
 
-// explain turns a reason into a sentence, quoting the answer that drove it.
-// Every result explains a score of reasons, so the sentences are joined
-// from their parts in one allocation each rather than formatted.
-func explain(r scoring.Reason, answers questionnaire.Answers, q *questionnaire.Questionnaire, l i18n.Lang) string {
-	name, score, weight := dimName(r.Dimension, l), strconv.Itoa(r.Score), strconv.Itoa(r.Weight)
-	quote, chose := "", false
-	if len(r.Items) > 0 {
-		quote, chose = answerText(r.Items[0], answers, q, l)
-	}
+// explainText holds a language's sentences for explain, each as the
+// parts between its blanks (see fill).
+type explainText struct {
+	strength, gap   [4]string // blanks: dimension, score, weight
+	chose, answered [2]string // blank: the quoted choice or statement
+}
+
+func explainTextIn(l i18n.Lang) explainText {
 	if l == i18n.EN {
-		s := "Your " + name + " score of " + score + " is below what this role asks for (weight " + weight + " of 5)."
-		if r.Kind == scoring.ReasonStrength {
-			s = "Your " + name + " score of " + score + " is a strength this role relies on (weight " + weight + " of 5)."
+		return explainText{
+			strength: [4]string{"Your ", " score of ", " is a strength this role relies on (weight ", " of 5)."},
+			gap:      [4]string{"Your ", " score of ", " is below what this role asks for (weight ", " of 5)."},
+			chose:    [2]string{" It shows most in your choice “", "”."},
+			answered: [2]string{" It shows most in your answer to “", "”."},
 		}
-		switch {
-		case quote == "":
-			return s
-		case chose:
-			return s + " It shows most in your choice “" + quote + "”."
-		}
-		return s + " It shows most in your answer to “" + quote + "”."
 	}
-	s := "「" + name + "」が" + score + "点で、この役割が求める水準（重要度 " + weight + "/5）を下回っています。"
+	return explainText{
+		strength: [4]string{"「", "」が", "点と高く、この役割で重視される力（重要度 ", "/5）に合っています。"},
+		gap:      [4]string{"「", "」が", "点で、この役割が求める水準（重要度 ", "/5）を下回っています。"},
+		chose:    [2]string{"特に「", "」を選んだことに表れています。"},
+		answered: [2]string{"特に「", "」への回答に表れています。"},
+	}
+}
+
+// explain turns a reason into a sentence, quoting the answer that drove it.
+// Every result explains a score of reasons, so the sentence is joined from
+// its parts in one allocation rather than formatted.
+func explain(r scoring.Reason, answers questionnaire.Answers, q *questionnaire.Questionnaire, l i18n.Lang) string {
+	t := explainTextIn(l)
+	sentence := t.gap
 	if r.Kind == scoring.ReasonStrength {
-		s = "「" + name + "」が" + score + "点と高く、この役割で重視される力（重要度 " + weight + "/5）に合っています。"
+		sentence = t.strength
 	}
-	switch {
-	case quote == "":
-		return s
-	case chose:
-		return s + "特に「" + quote + "」を選んだことに表れています。"
+	args := [3]string{dimName(r.Dimension, l), strconv.Itoa(r.Score), strconv.Itoa(r.Weight)}
+	var quote [1]string
+	var tail []string
+	if len(r.Items) > 0 {
+		var chose bool
+		if quote[0], chose = answerText(r.Items[0], answers, q, l); quote[0] != "" {
+			tail = t.answered[:]
+			if chose {
+				tail = t.chose[:]
+			}
+		}
 	}
-	return s + "特に「" + quote + "」への回答に表れています。"
+	var b strings.Builder
+	b.Grow(filled(sentence[:], args[:]) + filled(tail, quote[:]))
+	fill(&b, sentence[:], args[:])
+	fill(&b, tail, quote[:])
+	return b.String()
+}
+
+// fill writes parts with the blanks between them filled by args in turn:
+// parts[0], args[0], parts[1], args[1], … and the last part. No parts
+// write nothing.
+func fill(b *strings.Builder, parts, args []string) {
+	for i, s := range parts {
+		b.WriteString(s)
+		if i < len(args) && i < len(parts)-1 {
+			b.WriteString(args[i])
+		}
+	}
+}
+
+// filled is the length of what fill writes.
+func filled(parts, args []string) int {
+	n := 0
+	for i, s := range parts {
+		n += len(s)
+		if i < len(args) && i < len(parts)-1 {
+			n += len(args[i])
+		}
+	}
+	return n
 }
 
 // answerText is what the person answered to an item, shortened: the

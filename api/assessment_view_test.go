@@ -49,6 +49,11 @@ func TestExplain(t *testing.T) {
 			}
 		})
 	}
+	// A sentence is one allocation: the parts are measured, then joined.
+	gap := scoring.Reason{Kind: scoring.ReasonGap, Dimension: "leadership", Weight: 4, Score: 20, Items: []string{"q12"}}
+	if n := testing.AllocsPerRun(100, func() { explain(gap, answers, q, i18n.JA) }); n != 1 {
+		t.Errorf("explain allocates %v times, want 1", n)
+	}
 	if got := shorten("あいうえお", 3); got != "あい…" {
 		t.Errorf("shorten = %q", got)
 	}
