@@ -27,6 +27,7 @@ func TestTuneGC(t *testing.T) {
 		{"GOGC set", []string{"GOGC=50"}, [2]int64{50, math.MaxInt64}, 50, defaultMemoryLimit},
 		{"GOMEMLIMIT set", []string{"GOMEMLIMIT=1GiB"}, [2]int64{100, 1 << 30}, defaultGCPercent, 1 << 30},
 		{"both set", []string{"GOGC=off", "GOMEMLIMIT=64MiB"}, [2]int64{-1, 64 << 20}, -1, 64 << 20},
+		{"set but empty", []string{"GOGC=", "GOMEMLIMIT="}, [2]int64{100, math.MaxInt64}, defaultGCPercent, defaultMemoryLimit},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -49,6 +49,11 @@ func dbEnv(t *testing.T, d store.Dialect) []string {
 	return []string{"PMPATH_SQLITE_PATH=" + opts.SQLitePath}
 }
 
+// testGC keeps serve from tuning the test binary's garbage collector: the
+// runtime's settings are the process's, not one test's (gc_test.go tests
+// the tuning).
+var testGC = []string{"GOGC=100", "GOMEMLIMIT=off"}
+
 // startServer runs `pmpath serve` in the background and returns its base
 // URL once it listens, and a function that stops it and returns run's error.
 func startServer(t *testing.T, env []string) (string, func() error) {
@@ -56,7 +61,7 @@ func startServer(t *testing.T, env []string) (string, func() error) {
 	ctx, cancel := context.WithCancel(context.Background())
 	logs := &syncBuffer{}
 	done := make(chan error, 1)
-	env = append([]string{"PMPATH_ADDR=127.0.0.1:0", "PMPATH_LOG_FORMAT=json"}, env...)
+	env = append(append([]string{"PMPATH_ADDR=127.0.0.1:0", "PMPATH_LOG_FORMAT=json"}, testGC...), env...)
 	go func() { done <- run(ctx, []string{"serve"}, env, nil, io.Discard, logs) }()
 
 	deadline := time.Now().Add(20 * time.Second)
@@ -230,7 +235,7 @@ func TestMalformedSeedStopsStartup(t *testing.T) {
 			}
 
 			opts := storetest.Options(t, d)
-			env := []string{"PMPATH_SEED_DIR=" + dir, "PMPATH_ADDR=127.0.0.1:0"}
+			env := append([]string{"PMPATH_SEED_DIR=" + dir, "PMPATH_ADDR=127.0.0.1:0"}, testGC...)
 			if d == store.Postgres {
 				env = append(env, "PMPATH_DATABASE_URL="+opts.PostgresURL)
 			} else {

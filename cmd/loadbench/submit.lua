@@ -2,7 +2,9 @@
 -- Arguments (after --): the file of draft ids, one a line; the drafts'
 -- X-Assessment-Token; the number of wrk threads. Thread k of n takes
 -- every n-th id starting at the k-th, so no two requests share a draft,
--- and each request's Idempotency-Key is its draft's id.
+-- and each request's Idempotency-Key is its draft's id. (wrk calls
+-- request once on the first thread before the run to check it; that
+-- draft is never sent.)
 
 local count = 0
 
@@ -30,8 +32,10 @@ function request()
   local id = ids[next_id]
   if id == nil then
     -- The pool ran dry: stop this thread. The request it still sends
-    -- replays an earlier submission; the harness counts submissions in
-    -- the database, not requests, so the replay adds nothing.
+    -- replays its last submission with the same key, which adds nothing
+    -- to the count the harness takes in the database (should that
+    -- submission still be in flight and the replay be refused, wrk counts
+    -- an error, which fails the run rather than skewing it).
     wrk.thread:stop()
     id = ids[#ids]
   end
