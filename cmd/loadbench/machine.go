@@ -27,10 +27,10 @@ type Machine struct {
 // its version; pg may be nil when no PostgreSQL is used.
 func describeMachine(ctx context.Context, pg, lite *sql.DB) Machine {
 	m := Machine{Date: time.Now().UTC(), CPUs: runtime.NumCPU(), CPUModel: "unknown CPU", Go: runtime.Version(), Kernel: "Linux", Postgres: "no PostgreSQL", SQLite: "?"}
-	if v := procField("/proc/cpuinfo", "model name", ":"); v != "" {
+	if v := procField("/proc/cpuinfo", "model name"); v != "" {
 		m.CPUModel = v
 	}
-	if v := procField("/proc/meminfo", "MemTotal", ":"); v != "" {
+	if v := procField("/proc/meminfo", "MemTotal"); v != "" {
 		if f := strings.Fields(v); len(f) == 2 && f[1] == "kB" {
 			kb, _ := strconv.ParseInt(f[0], 10, 64)
 			m.MemTotal = kb << 10
@@ -51,9 +51,9 @@ func describeMachine(ctx context.Context, pg, lite *sql.DB) Machine {
 	return m
 }
 
-// procField returns the value of the first "key<sep> value" line of a
-// /proc file.
-func procField(path, key, sep string) string {
+// procField returns the value of the first "key: value" line of a /proc
+// file.
+func procField(path, key string) string {
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
@@ -61,7 +61,7 @@ func procField(path, key, sep string) string {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		k, v, ok := strings.Cut(sc.Text(), sep)
+		k, v, ok := strings.Cut(sc.Text(), ":")
 		if ok && strings.TrimSpace(k) == key {
 			return strings.TrimSpace(v)
 		}
