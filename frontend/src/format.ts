@@ -23,6 +23,13 @@ export function formatDate(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium" }).format(new Date(iso));
 }
 
-export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en").format(n);
+/** formatNumber writes a number for the reader; digits fixes the decimal places. */
+export function formatNumber(n: number, lang: string, digits?: number): string {
+  const fixed = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en", fixed).format(n);
+}
+
+/** formatDateTime writes a date with its time of day; timeStyle "medium" keeps the seconds. */
+export function formatDateTime(iso: string, lang: string, timeStyle: "short" | "medium" = "short"): string {
+  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle }).format(new Date(iso));
 }

@@ -5,14 +5,11 @@ import type { AuditEntry, AuditPage } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import ScrollTable from "../../components/ScrollTable";
 import { Badge, Empty, ErrorAlert, Loading } from "../../components/ui";
+import { formatDateTime } from "../../format";
 import { useApi } from "../../hooks/useApi";
 import { newerPage, olderPage, shortId, type AuditPaging } from "./logic";
 
 export const AUDIT_PAGE_SIZE = 25;
-
-function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
-}
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t, i18n } = useTranslation("admin");
@@ -23,7 +20,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row">
               <td className="nowrap">
-                <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
+                <time dateTime={e.at}>{formatDateTime(e.at, i18n.language, "medium")}</time>
               </td>
               <td>{t(`audit.actions.${e.action.replace(".", "_")}`, { defaultValue: e.action })}</td>
               <td>

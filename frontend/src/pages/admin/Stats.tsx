@@ -33,10 +33,6 @@ export function AlphaBadge({ alpha }: { alpha: number | null }) {
   );
 }
 
-function fmt(n: number, lang: string, digits = 2) {
-  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en", { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
-}
-
 export function StatsView({ stats }: { stats: QuestionnaireStats }) {
   const { t, i18n } = useTranslation("admin");
   const lang = i18n.language;
@@ -70,12 +66,12 @@ export function StatsView({ stats }: { stats: QuestionnaireStats }) {
         <p>
           <strong>{t("stats.hintTitle")}</strong>
         </p>
-        <p>{t("stats.hint", { threshold: fmt(ALPHA_THRESHOLD, lang, 1) })}</p>
+        <p>{t("stats.hint", { threshold: formatNumber(ALPHA_THRESHOLD, lang, 1) })}</p>
       </div>
       {stats.responses < FEW_RESPONSES && <p className="alert alert--warn">{t("stats.few", { n: stats.responses, min: FEW_RESPONSES })}</p>}
       {flagged.length > 0 && (
         <div className="alert alert--warn">
-          <p>{t("stats.flaggedList", { list: flagged.map((d) => dimName(d.dimension)).join(lang === "ja" ? "、" : ", "), threshold: fmt(ALPHA_THRESHOLD, lang, 1) })}</p>
+          <p>{t("stats.flaggedList", { list: flagged.map((d) => dimName(d.dimension)).join(lang === "ja" ? "、" : ", "), threshold: formatNumber(ALPHA_THRESHOLD, lang, 1) })}</p>
           {flagged.some((d) => d.alpha !== null && d.alpha < 0) && <p>{t("stats.negative")}</p>}
         </div>
       )}
@@ -135,13 +131,13 @@ export function StatsView({ stats }: { stats: QuestionnaireStats }) {
                   <td>{dimName(it.dimension)}</td>
                   <td>{it.reverse ? t("stats.reverseYes") : <span className="muted">—</span>}</td>
                   <td className="num">{formatNumber(it.n, lang)}</td>
-                  <td className="num">{fmt(it.mean, lang)}</td>
+                  <td className="num">{formatNumber(it.mean, lang, 2)}</td>
                   <td className="mean-bar-col" aria-hidden="true">
                     <span className="mean-bar">
                       <span className="mean-bar__fill" style={{ width: `${Math.max(0, Math.min(100, ((it.mean - 1) / 4) * 100))}%` }} />
                     </span>
                   </td>
-                  <td className="num">{fmt(it.sd, lang)}</td>
+                  <td className="num">{formatNumber(it.sd, lang, 2)}</td>
                 </tr>
               ))}
             </tbody>

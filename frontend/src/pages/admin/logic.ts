@@ -1,6 +1,7 @@
 // Pure helpers of the admin pages: one-time passwords, Cronbach's alpha
 // judgement, questionnaire versions and audit paging.
 import type { DimensionStat, QuestionnaireSummary } from "../../api/types";
+import { formatNumber } from "../../format";
 
 // ---------------------------------------------------------------------------
 // One-time passwords. The API takes the new account's password; the admin
@@ -62,7 +63,7 @@ export function flaggedDimensions(dims: DimensionStat[]): DimensionStat[] {
 
 export function formatAlpha(alpha: number | null, lang: string): string {
   if (alpha === null) return "—";
-  return new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(alpha);
+  return formatNumber(alpha, lang, 2);
 }
 
 // ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ApiError } from "../../api/client";
 import type { Note } from "../../api/types";
 import { Announcement, Empty, useProblemMessage } from "../../components/ui";
+import { formatDateTime } from "../../format";
 import { asApiError } from "../../hooks/useApi";
 
 export const MAX_NOTE = 4000;
@@ -14,10 +15,6 @@ export function noteProblem(body: string): "empty" | "tooLong" | null {
   if (trimmed === "") return "empty";
   if ([...trimmed].length > MAX_NOTE) return "tooLong";
   return null;
-}
-
-function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
 }
 
 export function NoteList({ notes }: { notes: Note[] }) {

@@ -6,7 +6,7 @@ import type { StoredAssessment } from "../../api/assessmentTokens";
 import { STEP_STATUSES, type MyAssessment, type MyRoadmap, type Share, type StaffRead, type StepStatus } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import { Badge, leanTone, Meter } from "../../components/ui";
-import { formatDate } from "../../format";
+import { formatDate, formatDateTime } from "../../format";
 import { TextField } from "../auth/fields";
 import { summarizeRoadmap } from "./shape";
 
@@ -227,7 +227,6 @@ const ACTIONS = ["advisor.list_candidates", "advisor.view_candidate", "advisor.r
 export function StaffReads({ reads }: { reads: StaffRead[] }) {
   const { t, i18n } = useTranslation("me");
   if (reads.length === 0) return <p className="muted">{t("privacy.reads.none")}</p>;
-  const time = new Intl.DateTimeFormat(i18n.language === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label={t("privacy.reads.caption")}>
       <table data-testid="staff-reads" className="me-reads">
@@ -236,7 +235,7 @@ export function StaffReads({ reads }: { reads: StaffRead[] }) {
         <tbody>
           {reads.map((r, i) => (
             <tr key={i}>
-              <td className="nowrap">{time.format(new Date(r.at))}</td>
+              <td className="nowrap">{formatDateTime(r.at, i18n.language)}</td>
               <td>{t(`privacy.reads.role.${r.actor_role}`, { defaultValue: r.actor_role })}</td>
               <td>{ACTIONS.includes(r.action) ? t(`privacy.reads.action.${r.action.replace(".", "_")}`) : r.action}</td>
             </tr>

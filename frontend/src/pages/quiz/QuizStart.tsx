@@ -9,6 +9,7 @@ import { useAuth } from "../../auth/AuthContext";
 import { Announcement, ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
 import { asApiError, useApi } from "../../hooks/useApi";
+import { fetchAssessment } from "../../hooks/useAssessment";
 import { DEFAULT_QUESTIONNAIRE, retryDelay } from "./quizState";
 import { newKey } from "./storage";
 import "./quiz.css";
@@ -87,7 +88,7 @@ export default function QuizStart() {
       }
       for (let local = assessmentTokens.unfinished(); !found && local; local = assessmentTokens.unfinished()) {
         try {
-          const a = await api<Assessment>(`/api/v1/assessments/${local.id}`, { headers: assessmentTokens.headers(local.id) });
+          const a = await fetchAssessment(local.id);
           if (a.status === "submitted") assessmentTokens.markSubmitted(local.id);
           else found = { id: a.id, created_at: a.created_at, answered: a.progress.answered, total: a.progress.required };
         } catch (e) {
@@ -100,7 +101,7 @@ export default function QuizStart() {
       }
       if (found && found.answered === null) {
         try {
-          const a = await api<Assessment>(`/api/v1/assessments/${found.id}`, { headers: assessmentTokens.headers(found.id) });
+          const a = await fetchAssessment(found.id);
           found = { ...found, answered: a.progress.answered, total: a.progress.required };
         } catch {
           /* show it without progress */

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
-import type { RoleDetail, RoleList } from "../../api/types";
+import type { RoleDetail, RoleList, RoleSummary } from "../../api/types";
 import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import { CompareTable, CompareRoadmaps } from "./CompareParts";
@@ -40,32 +40,12 @@ export default function Compare() {
     <Page title={t("compare.title")} lead={t("compare.lead")} wide>
       {roles.error && <ErrorAlert error={roles.error} onRetry={() => void roles.reload()} />}
       <form className="card compare-pick" onSubmit={(e) => e.preventDefault()} aria-label={t("compare.pickLabel")}>
-        <div className="field">
-          <label htmlFor="compare-a">{t("compare.first")}</label>
-          <select id="compare-a" data-testid="compare-a" value={a} onChange={(e) => set("a", e.target.value)} disabled={!roles.data}>
-            <option value="">{t("compare.choose")}</option>
-            {options.map((r) => (
-              <option key={r.slug} value={r.slug} disabled={r.slug === b}>
-                {t(`track.${r.track}`)} · {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RolePick which="a" label={t("compare.first")} value={a} other={b} options={options} onChange={(v) => set("a", v)} disabled={!roles.data} />
         <button type="button" className="btn btn--ghost compare-pick__swap" onClick={swap} disabled={!a || !b} title={t("compare.swapLabel")}>
           <span aria-hidden="true">⇄</span>
           <span className="compare-pick__swap-text">{t("compare.swapLabel")}</span>
         </button>
-        <div className="field">
-          <label htmlFor="compare-b">{t("compare.second")}</label>
-          <select id="compare-b" data-testid="compare-b" value={b} onChange={(e) => set("b", e.target.value)} disabled={!roles.data}>
-            <option value="">{t("compare.choose")}</option>
-            {options.map((r) => (
-              <option key={r.slug} value={r.slug} disabled={r.slug === a}>
-                {t(`track.${r.track}`)} · {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RolePick which="b" label={t("compare.second")} value={b} other={a} options={options} onChange={(v) => set("b", v)} disabled={!roles.data} />
       </form>
 
       {error && <ErrorAlert error={error} onRetry={() => void (ra.error ? ra.reload() : rb.reload())} />}
@@ -87,5 +67,23 @@ export default function Compare() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** RolePick is one of the two role choices; the role picked on the other side cannot be picked again. */
+function RolePick({ which, label, value, other, options, onChange, disabled }: { which: "a" | "b"; label: string; value: string; other: string; options: RoleSummary[]; onChange: (v: string) => void; disabled: boolean }) {
+  const { t } = useTranslation("roles");
+  return (
+    <div className="field">
+      <label htmlFor={`compare-${which}`}>{label}</label>
+      <select id={`compare-${which}`} data-testid={`compare-${which}`} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled}>
+        <option value="">{t("compare.choose")}</option>
+        {options.map((r) => (
+          <option key={r.slug} value={r.slug} disabled={r.slug === other}>
+            {t(`track.${r.track}`)} · {r.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,16 +1,13 @@
 // Pure data shaping for the role pages: grouping, ordering and the
 // side-by-side rows of the compare view. No React, no fetching.
-import { STAGES, type CertificationSummary, type ProfileEntry, type RoadmapStep, type SalaryRange, type StageKey, type Track } from "../../api/types";
+import type { CertificationSummary, ProfileEntry, RoadmapStep, SalaryRange, Track } from "../../api/types";
+import { stageIndex } from "../results/resultsLogic";
 
 export type TrackFilter = Track | "all";
 
 /** parseTrack reads a ?track= value; anything unknown means every track. */
 export function parseTrack(v: string | null): TrackFilter {
   return v === "pm" || v === "pmo" ? v : "all";
-}
-
-export function stageRank(key: StageKey): number {
-  return STAGES.indexOf(key);
 }
 
 /** filterRoles keeps one track's roles (or all), in catalog order. */
@@ -92,7 +89,7 @@ export function compareCertifications(a: CertificationSummary[], b: Certificatio
   const all = certLookup(a, b);
   return [...all.values()]
     .map((cert) => ({ cert, inA: inA.has(cert.slug), inB: inB.has(cert.slug) }))
-    .sort((x, y) => stageRank(x.cert.stage.key) - stageRank(y.cert.stage.key));
+    .sort((x, y) => stageIndex(x.cert.stage.key) - stageIndex(y.cert.stage.key));
 }
 
 export interface SalarySpan {
