@@ -43,7 +43,17 @@ var Dimensions = []DimensionInfo{
 	{"governance", LeanPMO, i18n.Text{JA: "ガバナンス", EN: "Governance"}},
 	{"communication", LeanBoth, i18n.Text{JA: "コミュニケーション", EN: "Communication"}},
 	{"it_literacy", LeanBoth, i18n.Text{JA: "ITリテラシー", EN: "IT literacy"}},
+	// Added with questionnaire version 2: what separates the senior roles
+	// and the PMO's clerical work.
+	{"administration", LeanPMO, i18n.Text{JA: "事務・庶務", EN: "Administration"}},
+	{"program_scope", LeanPM, i18n.Text{JA: "複数プロジェクトの統括", EN: "Program scope"}},
+	{"portfolio", LeanBoth, i18n.Text{JA: "ポートフォリオ・投資判断", EN: "Portfolio and investment"}},
+	{"people_development", LeanPMO, i18n.Text{JA: "メンバーの育成・配置", EN: "Developing people"}},
 }
+
+// OriginalDimensions is how many of Dimensions the first version of the
+// contract named; every questionnaire measures at least those.
+const OriginalDimensions = 15
 
 // LookupDimension returns the description of key.
 func LookupDimension(key Dimension) (DimensionInfo, bool) {

@@ -162,9 +162,113 @@ func check(c *datafile.Checker, file string, q *Questionnaire) {
 			}
 		}
 	}
-	for _, d := range construct.Dimensions {
-		if measured[d.Key] == 0 {
-			c.Add(file, "items", "no item measures dimension %q", d.Key)
+	if !q.Scored() {
+		// A version scored by the first model measures every dimension the
+		// contract first named.
+		for _, d := range construct.Dimensions[:construct.OriginalDimensions] {
+			if measured[d.Key] == 0 {
+				c.Add(file, "items", "no item measures dimension %q", d.Key)
+			}
+		}
+		if q.Orientation != nil || len(q.Profiles) > 0 || q.ShuffleOptions {
+			c.Add(file, "scales", "orientation, profiles and shuffle_options need scales")
+		}
+		return
+	}
+	checkScales(c, file, q, measured)
+}
+
+// checkScales applies the rules of a version with scales: every facet in
+// exactly one scale and measured, Likert items in antonym pairs, an
+// orientation over known scales, and a target on every scale for each role.
+func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured map[construct.Dimension]int) {
+	scaleKeys := map[string]bool{}
+	inScale := map[construct.Dimension]string{}
+	for i, s := range q.Scales {
+		at := fmt.Sprintf("scales[%d] (%s)", i, s.Key)
+		if scaleKeys[s.Key] {
+			c.Add(file, at+".key", "%q is used by another scale", s.Key)
+		}
+		scaleKeys[s.Key] = true
+		for _, f := range s.Facets {
+			if _, ok := construct.LookupDimension(f); !ok {
+				c.Add(file, at+".facets", "%q is not a known dimension", f)
+			} else if other, dup := inScale[f]; dup {
+				c.Add(file, at+".facets", "%q already belongs to scale %q", f, other)
+			} else if measured[f] == 0 {
+				c.Add(file, at+".facets", "no item measures %q", f)
+			}
+			inScale[f] = s.Key
+		}
+	}
+	for d := range measured {
+		if _, ok := inScale[d]; !ok {
+			c.Add(file, "scales", "dimension %q is measured but belongs to no scale", d)
+		}
+	}
+
+	type pairSide struct{ plain, reverse []string }
+	pairs := map[string]*pairSide{}
+	dims := map[string]construct.Dimension{}
+	for _, it := range q.Items {
+		if it.Type != Likert {
+			continue
+		}
+		if it.Pair == "" {
+			c.Add(file, "items ("+it.ID+").pair", "every likert item of a version with scales has an antonym pair")
+			continue
+		}
+		p := pairs[it.Pair]
+		if p == nil {
+			p = &pairSide{}
+			pairs[it.Pair] = p
+			dims[it.Pair] = it.Dimension
+		} else if dims[it.Pair] != it.Dimension {
+			c.Add(file, "items ("+it.ID+").pair", "pair %q joins items of different dimensions", it.Pair)
+		}
+		if it.Reverse {
+			p.reverse = append(p.reverse, it.ID)
+		} else {
+			p.plain = append(p.plain, it.ID)
+		}
+	}
+	for id, p := range pairs {
+		if len(p.plain) != 1 || len(p.reverse) != 1 {
+			c.Add(file, "items", "pair %q needs one plain and one reverse-keyed item, has %v and %v", id, p.plain, p.reverse)
+		}
+	}
+
+	if o := q.Orientation; o == nil {
+		c.Add(file, "orientation", "a version with scales names the scales of each side of the lean")
+	} else {
+		for _, k := range append(append([]string{}, o.PM...), o.PMO...) {
+			if !scaleKeys[k] {
+				c.Add(file, "orientation", "%q is not a scale", k)
+			}
+		}
+	}
+	if len(q.Profiles) == 0 {
+		c.Add(file, "profiles", "a version with scales gives every role a profile")
+	}
+	roles := map[string]bool{}
+	for i, p := range q.Profiles {
+		at := fmt.Sprintf("profiles[%d] (%s)", i, p.Role)
+		if roles[p.Role] {
+			c.Add(file, at, "role %q has another profile", p.Role)
+		}
+		roles[p.Role] = true
+		for _, s := range q.Scales {
+			v, ok := p.Targets[s.Key]
+			if !ok {
+				c.Add(file, at+".targets", "no target for scale %q", s.Key)
+			} else if v < 0 || v > 100 {
+				c.Add(file, at+".targets."+s.Key, "must be 0 to 100, not %d", v)
+			}
+		}
+		for k := range p.Targets {
+			if !scaleKeys[k] {
+				c.Add(file, at+".targets."+k, "is not a scale")
+			}
 		}
 	}
 }

@@ -37,7 +37,7 @@ func TestShippedQuestionnaire(t *testing.T) {
 			experience++
 		}
 	}
-	for _, d := range construct.Dimensions {
+	for _, d := range construct.Dimensions[:construct.OriginalDimensions] {
 		if likert[d.Key] < 3 || reverse[d.Key] < 1 {
 			t.Errorf("%s: %d Likert items, %d reverse-keyed; want at least 3 and 1", d.Key, likert[d.Key], reverse[d.Key])
 		}
