@@ -132,9 +132,9 @@ type Item struct {
 	// Pair joins a Likert item to its antonym: the same behaviour stated
 	// from the other side, with the opposite key. Consistency between the
 	// two is a check on careless answering.
-	Pair string `yaml:"pair,omitempty" json:"pair,omitempty" validate:"omitempty,itemid"`
-	Text      i18n.Text           `yaml:"text" json:"text"`
-	Options   []Option            `yaml:"options,omitempty" json:"options,omitempty" validate:"max=20,dive"`
+	Pair    string    `yaml:"pair,omitempty" json:"pair,omitempty" validate:"omitempty,itemid"`
+	Text    i18n.Text `yaml:"text" json:"text"`
+	Options []Option  `yaml:"options,omitempty" json:"options,omitempty" validate:"max=20,dive"`
 }
 
 // Option is one answer of a choice or experience item.

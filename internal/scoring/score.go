@@ -91,7 +91,7 @@ func Score(in Input) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	dims := dimensionScores(contrib)
+	dims := dimensionScores(q.Measured(), contrib)
 	byKey := make(map[construct.Dimension]DimensionScore, len(dims))
 	for _, d := range dims {
 		byKey[d.Key] = d
@@ -205,11 +205,11 @@ func fieldErr(item, format string, args ...any) error {
 // of its Likert items and the share of situational points earned, blended
 // by choiceShare when both exist. A dimension no answered item measures
 // scores a neutral 50.
-func dimensionScores(contrib map[construct.Dimension][]contribution) []DimensionScore {
-	out := make([]DimensionScore, len(construct.Dimensions))
-	for i, d := range construct.Dimensions {
-		cs := contrib[d.Key]
-		ds := DimensionScore{Key: d.Key, Score: 50}
+func dimensionScores(measured []construct.Dimension, contrib map[construct.Dimension][]contribution) []DimensionScore {
+	out := make([]DimensionScore, len(measured))
+	for i, key := range measured {
+		cs := contrib[key]
+		ds := DimensionScore{Key: key, Score: 50}
 		var likertSum float64
 		var likertN, points, most int
 		for _, c := range cs {
@@ -268,8 +268,9 @@ func drivers(cs []contribution, keep func(float64) bool, high bool) []string {
 
 func orientation(dims []DimensionScore) Orientation {
 	var pm, pmo []int
-	for i, d := range dims {
-		switch construct.Dimensions[i].Lean {
+	for _, d := range dims {
+		info, _ := construct.LookupDimension(d.Key)
+		switch info.Lean {
 		case construct.LeanPM:
 			pm = append(pm, d.Score)
 		case construct.LeanPMO:

@@ -50,7 +50,7 @@ func TestResultShape(t *testing.T) {
 	if r.Questionnaire != "pm-pmo-fit" || r.QuestionnaireVersion != 1 || r.ScoringVersion != scoring.Version {
 		t.Errorf("versions = %s v%d scoring %s", r.Questionnaire, r.QuestionnaireVersion, r.ScoringVersion)
 	}
-	if len(r.Dimensions) != len(construct.Dimensions) || len(r.Roles) != len(c.Roles) {
+	if len(r.Dimensions) != construct.OriginalDimensions || len(r.Roles) != len(c.Roles) {
 		t.Fatalf("%d dimensions, %d roles", len(r.Dimensions), len(r.Roles))
 	}
 	for i := 1; i < len(r.Roles); i++ {
