@@ -14,7 +14,7 @@ WEB_DEPS    := frontend/node_modules/.package-lock.json
 WEB_DIST    := frontend/dist/index.html
 WEB_SOURCES := $(shell find frontend/src frontend/public -type f 2>/dev/null) frontend/index.html frontend/vite.config.ts frontend/tsconfig.json
 
-.PHONY: all run build frontend test test-slow check vet unit web-test e2e fuzz bench-load clean
+.PHONY: all run build frontend validate test test-slow check vet unit web-test e2e fuzz bench-load clean
 
 all: build
 
@@ -65,6 +65,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseAnswers$$' -fuzztime $(FUZZTIME) ./internal/questionnaire
 	$(GO) test -run '^$$' -fuzz '^FuzzScore$$' -fuzztime $(FUZZTIME) ./internal/scoring
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./internal/password
+
+## validate: the questionnaire's validation harness: simulated respondents
+## answer every version; prints the figures (docs/validity.md) and fails when
+## the newest version misses a target
+validate:
+	$(GO) run ./cmd/validate
 
 # Flags for cmd/loadbench (docs/performance.md); LOADBENCH_FLAGS=-quick for a smoke run.
 LOADBENCH_FLAGS ?= -keep
