@@ -44,6 +44,25 @@ type Result struct {
 	Readiness       Readiness        `json:"readiness"`
 	Quality         Quality          `json:"quality"`
 	Plan            Plan             `json:"plan"`
+	// Scales, Confidence and Administration come with the profile model
+	// (versions with scales); results of the first model have none.
+	Scales         []ScaleScore    `json:"scales,omitempty"`
+	Confidence     *Confidence     `json:"confidence,omitempty"`
+	Administration *Administration `json:"administration,omitempty"`
+}
+
+// Administration modes.
+const (
+	ModeFull     = "full"
+	ModeAdaptive = "adaptive"
+)
+
+// Administration says how much of the questionnaire was asked.
+type Administration struct {
+	Mode           string `json:"mode"`
+	Asked          int    `json:"asked"`
+	Total          int    `json:"total"`
+	StoppedBecause string `json:"stopped_because,omitempty"`
 }
 
 // Orientation is how strongly the person leans to each track, 0-100.
@@ -64,8 +83,12 @@ type DimensionScore struct {
 
 // RoleFit is how well the person fits one role, 0-100, and why.
 type RoleFit struct {
-	Slug    string   `json:"slug"`
-	Fit     int      `json:"fit"`
+	Slug string `json:"slug"`
+	Fit  int    `json:"fit"`
+	// FitLow and FitHigh bound the fit by the measurement error of the
+	// scales it rests on (profile model only).
+	FitLow  int      `json:"fit_low,omitempty"`
+	FitHigh int      `json:"fit_high,omitempty"`
 	Reasons []Reason `json:"reasons"`
 }
 
@@ -106,6 +129,11 @@ type Evidence struct {
 // Quality holds flags that cast doubt on a response.
 type Quality struct {
 	Flags []string `json:"flags"`
+	// Reliable is false when the sheet cannot be trusted. Under the
+	// profile model no role is then recommended and no plan targeted; the
+	// first model only reports it. Indices come with the profile model.
+	Reliable bool            `json:"reliable"`
+	Indices  *QualityIndices `json:"indices,omitempty"`
 }
 
 // Plan is the personal plan towards the target role.

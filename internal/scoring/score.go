@@ -101,14 +101,21 @@ func Score(in Input) (Result, error) {
 		Questionnaire:        q.Slug,
 		QuestionnaireVersion: q.Version,
 		ScoringVersion:       Version,
-		Orientation:          orientation(dims),
 		Dimensions:           dims,
-		Roles:                roleFits(c.Roles, dims, byKey),
 	}
+	if q.Scored() {
+		scoreProfile(in, &r, dims, evidence, held)
+		return r, nil
+	}
+	r.Orientation = orientation(dims)
+	r.Roles = roleFits(c.Roles, dims, byKey)
 	r.RecommendedRole = r.Roles[0].Slug
 	stage := readiness(evidence)
 	r.Readiness = Readiness{Stage: stage, Evidence: evidence, HeldCertifications: held}
 	r.Quality = Quality{Flags: qualityFlags(q, in.Answers, likert, in.Elapsed)}
+	// The first model flags but still recommends; Reliable says whether
+	// any flag was raised.
+	r.Quality.Reliable = len(r.Quality.Flags) == 0
 	target, _ := c.Role(r.RecommendedRole)
 	r.Plan = plan(c, target, byKey, stage, held)
 	if len(r.Plan.Steps) > 0 {
