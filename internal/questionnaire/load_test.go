@@ -2,9 +2,11 @@ package questionnaire_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/internal/construct"
@@ -131,5 +133,66 @@ func TestLoadChecksPath(t *testing.T) {
 	}
 	if _, err := questionnaire.Parse("upload", []byte("slug: [")); err == nil || !strings.Contains(err.Error(), "upload: cannot parse") {
 		t.Errorf("Parse error = %v", err)
+	}
+}
+
+// TestShippedVersionsWithScales checks what a version with scales promises
+// its takers: the stated minutes are the measured reading and answering
+// time (500 Japanese characters a minute, 3 seconds an answer) and at most
+// 15; the two statements of an antonym pair sit at least 10 apart, and
+// neighbouring statements measure different scales; every scenario option
+// is worth the same 3 points.
+func TestShippedVersionsWithScales(t *testing.T) {
+	qs, err := questionnaire.LoadFS(assessments.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, q := range qs {
+		if !q.Scored() {
+			continue
+		}
+		checked++
+		chars := utf8.RuneCountInString(q.Description.JA)
+		pos := map[string][]int{}
+		prevScale, likert := -1, 0
+		for _, it := range q.Items {
+			chars += utf8.RuneCountInString(it.Text.JA)
+			for _, o := range it.Options {
+				chars += utf8.RuneCountInString(o.Text.JA)
+			}
+			switch it.Type {
+			case questionnaire.Likert:
+				s := q.ScaleOf(it.Dimension)
+				if s == prevScale {
+					t.Errorf("v%d: %s measures the same scale as the statement before it", q.Version, it.ID)
+				}
+				prevScale = s
+				pos[it.Pair] = append(pos[it.Pair], likert)
+				likert++
+			case questionnaire.Choice:
+				for _, o := range it.Options {
+					sum := 0
+					for _, p := range o.Scores {
+						sum += p
+					}
+					if sum != 3 {
+						t.Errorf("v%d: %s option %s is worth %d points, want 3", q.Version, it.ID, o.ID, sum)
+					}
+				}
+			}
+		}
+		for id, p := range pos {
+			if len(p) == 2 && p[1]-p[0] < 10 {
+				t.Errorf("v%d: pair %s is %d statements apart, want at least 10", q.Version, id, p[1]-p[0])
+			}
+		}
+		minutes := float64(chars)/500 + float64(len(q.Items))*3/60
+		if want := int(math.Ceil(minutes)); q.Minutes != want || want > 15 {
+			t.Errorf("v%d: %d characters and %d answers take %.1f minutes; stated %d, want %d and at most 15", q.Version, chars, len(q.Items), minutes, q.Minutes, want)
+		}
+	}
+	if checked == 0 {
+		t.Error("no shipped version has scales")
 	}
 }

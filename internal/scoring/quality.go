@@ -21,8 +21,10 @@ const (
 	// near 0.8; uniform random ones near 1.4.
 	maxScaleSpread = 1.25
 	// maxSameShare: the largest share of statements given one and the same
-	// answer; antonym pairs make a long run of one answer contradict itself.
-	maxSameShare = 0.7
+	// answer. Antonym pairs already catch a sheet of "agree" throughout; this
+	// catches the midpoint given to nearly everything, which says nothing.
+	// A person genuinely in the middle of most scales still varies more.
+	maxSameShare = 0.9
 	// minSecondsPerAnswer: faster than this on average, measured by the
 	// server between the draft's first save and its submission, nobody has
 	// read the statements.
