@@ -78,6 +78,20 @@ func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) 
 		k          int
 	}
 	accs := make([]acc, len(q.Scales))
+	scaleOf := make(map[construct.Dimension]int, 2*len(q.Scales))
+	for s, sc := range q.Scales {
+		for _, f := range sc.Facets {
+			scaleOf[f] = s
+		}
+	}
+	lookup := func(d construct.Dimension) int {
+		if s, ok := scaleOf[d]; ok {
+			return s
+		}
+		return -1
+	}
+	best := make([]float64, len(q.Scales))
+	per := make([]float64, len(q.Scales))
 	for i := range q.Items {
 		it := &q.Items[i]
 		a, ok := answers[it.ID]
@@ -86,7 +100,7 @@ func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) 
 		}
 		switch it.Type {
 		case questionnaire.Likert:
-			s := q.ScaleOf(it.Dimension)
+			s := lookup(it.Dimension)
 			if s < 0 {
 				continue
 			}
@@ -99,11 +113,11 @@ func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) 
 			if !ok {
 				continue
 			}
-			best := make([]float64, len(q.Scales))
+			clear(best)
 			for _, o := range it.Options {
-				per := make([]float64, len(q.Scales))
+				clear(per)
 				for d, p := range o.Scores {
-					if s := q.ScaleOf(d); s >= 0 {
+					if s := lookup(d); s >= 0 {
 						per[s] += float64(p)
 					}
 				}
@@ -112,7 +126,7 @@ func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) 
 				}
 			}
 			for d, p := range opt.Scores {
-				if s := q.ScaleOf(d); s >= 0 {
+				if s := lookup(d); s >= 0 {
 					accs[s].points += float64(p)
 				}
 			}
