@@ -316,6 +316,7 @@ func scoreProfile(in Input, r *Result, dims []DimensionScore, evidence []Evidenc
 		r.Scales[s] = ScaleScore{Key: q.Scales[s].Key, Score: clamp(round(st.score), 0, 100), SE: math.Round(st.se*10) / 10}
 	}
 	r.Orientation = profileOrientation(q, scales)
+	r.Administration = &Administration{Mode: ModeFull, Asked: len(in.Answers), Total: len(q.Items)}
 
 	fits := profileFits(q, c, scales)
 	r.Roles = make([]RoleFit, len(fits))
