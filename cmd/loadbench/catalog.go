@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/pmpath/pmpath/internal/loadgen"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/loadgen"
 )
 
 // catalogPath is the catalog read measured: every role, in the default

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pmpath/pmpath/internal/benchfill"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/benchfill"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/loadgen"
 	"github.com/pmpath/pmpath/internal/listing"
-	"github.com/pmpath/pmpath/internal/loadgen"
 	"github.com/pmpath/pmpath/internal/store"
 )
 

@@ -38,7 +38,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver
 
-	"github.com/pmpath/pmpath/internal/loadgen"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/loadgen"
 )
 
 func main() {

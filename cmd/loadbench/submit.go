@@ -23,7 +23,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/pmpath/pmpath/internal/loadgen"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/loadgen"
 )
 
 // pgbenchScript is the submit path's SQL as pgbench runs it; see the file.
@@ -357,7 +357,10 @@ func (b *bench) newPgbench(ctx context.Context, dbURL string, t *submitTarget) (
 		path: path, url: u.String(), script: script, db: t.db, template: t.template.ID, concurrency: b.cfg.concurrency,
 		vars: []string{
 			"-D", "k=0", "-D", "answers=" + answers, "-D", "result=" + result, "-D", "scoring_version=" + scoringVersion,
-			"-D", "role=" + role, "-D", "lean=" + lean, "-D", "fit=" + strconv.Itoa(fit),
+			// pgbench refuses an empty -D value, and a sheet the scoring
+			// does not trust is stored with an empty recommended role: the
+			// script strips the "r" again.
+			"-D", "role=r" + role, "-D", "lean=" + lean, "-D", "fit=" + strconv.Itoa(fit),
 			"-D", "request_hash=" + fmt.Sprintf("%064x", 1),
 		},
 	}, nil

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	questionnaires "github.com/pmpath/pmpath/assessments"
-	"github.com/pmpath/pmpath/internal/benchfill"
+	"github.com/pmpath/pmpath/cmd/loadbench/internal/benchfill"
 	"github.com/pmpath/pmpath/internal/questionnaire"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/store/storetest"
