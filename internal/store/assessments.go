@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -38,7 +37,7 @@ type assessmentRow struct {
 	Status               string
 	TokenHash            string
 	Answers              jsonCol[questionnaire.Answers]
-	Result               *jsonCol[scoring.Result]
+	Result               *jsonCol[resultRow]
 	ScoringVersion       *string
 	RecommendedRole      *string
 	Lean                 *string
@@ -193,7 +192,7 @@ func assessmentToRow(a *assessment.Assessment, tokenHash string) assessmentRow {
 		row.OwnerID = &a.OwnerID
 	}
 	if r := a.Result; r != nil {
-		res := jsonOf(*r)
+		res := jsonOf(resultToRow(r))
 		row.Result = &res
 		row.ScoringVersion = &r.ScoringVersion
 		row.RecommendedRole = &r.RecommendedRole
@@ -222,8 +221,7 @@ func assessmentFromRow(r assessmentRow) *assessment.Assessment {
 		a.SubmittedAt = &t
 	}
 	if r.Result != nil {
-		res := r.Result.V
-		a.Result = &res
+		a.Result = r.Result.V.toResult()
 	}
 	return a
 }
@@ -343,8 +341,7 @@ func (db *DB) Assessment(ctx context.Context, id string) (*assessment.Assessment
 		return nil, "", fmt.Errorf("assessment %s: stored answers: %w", id, err)
 	}
 	if result != nil {
-		a.Result = new(scoring.Result)
-		if err := json.Unmarshal(result, a.Result); err != nil {
+		if a.Result, err = decodeResult(result); err != nil {
 			return nil, "", fmt.Errorf("assessment %s: stored result: %w", id, err)
 		}
 	}
@@ -380,7 +377,7 @@ func (db *DB) submitAssessment(ctx context.Context, a *assessment.Assessment, id
 	}
 	var result, scoringVersion, role, lean, fit, submittedAt any
 	if r := a.Result; r != nil {
-		b, err := json.Marshal(r)
+		b, err := encodeResult(r)
 		if err != nil {
 			return err
 		}
@@ -455,7 +452,7 @@ func (db *DB) ClaimAssessment(ctx context.Context, id, ownerID string) error {
 		}
 		var r *scoring.Result
 		if row.Result != nil {
-			r = &row.Result.V
+			r = row.Result.V.toResult()
 		}
 		return db.setLatest(ctx, tx.Statement.ConnPool, ownerID, id, row.SubmittedAt, r)
 	})
