@@ -39,13 +39,15 @@ run: build
 ## end-to-end suite in headless Chromium, fuzz briefly
 test: check unit test-slow web-test e2e fuzz
 
-check:
+check: $(WEB_DEPS)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags slow ./systemtest
 	$(GO) mod verify
 	$(GO) tool staticcheck -tags slow ./...
 	$(GO) test -count=1 ./internal/archtest
+	cd frontend && $(NPM) run --silent api:check
+	cd frontend && $(NPM) run --silent api:lint
 
 unit:
 	PMPATH_TEST_POSTGRES_URL='$(PMPATH_TEST_POSTGRES_URL)' $(GO) test -race -count=1 ./...
