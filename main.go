@@ -35,11 +35,13 @@ import (
 	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
+	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/config"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/password"
 	"github.com/pmpath/pmpath/internal/progress"
+	"github.com/pmpath/pmpath/internal/report"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/talent"
 	"github.com/pmpath/pmpath/internal/token"
@@ -255,16 +257,23 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(db.SQL(), string(db.Dialect())),
 	)
+	advisors := advising.NewService(db, time.Now)
+	marks := progress.NewService(db, catalogs, time.Now)
+	auditLog := audit.NewService(db)
 	handler, err := api.NewRouter(api.Deps{
-		Logger:         log,
-		Catalog:        catalogs,
-		Assessments:    assessments,
-		Accounts:       accounts,
-		Signer:         signer,
-		Advising:       advising.NewService(db, time.Now),
-		Talent:         talent.NewService(db, time.Now),
-		Progress:       progress.NewService(db, catalogs, time.Now),
-		Audit:          db,
+		Logger:      log,
+		Catalog:     catalogs,
+		Assessments: assessments,
+		Accounts:    accounts,
+		Signer:      signer,
+		Advising:    advisors,
+		Talent:      talent.NewService(db, time.Now),
+		Progress:    marks,
+		Audit:       auditLog,
+		Reports: report.NewService(report.Deps{
+			Assessments: assessments, Catalogs: catalogs, Accounts: accounts,
+			Advising: advisors, Marks: marks, StaffReads: auditLog, Now: time.Now,
+		}),
 		Limits:         api.DefaultLimits(time.Now),
 		DB:             ready,
 		Registry:       reg,

@@ -12,6 +12,7 @@ import (
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/errs"
+	"github.com/pmpath/pmpath/internal/report"
 )
 
 // adminHandlers serve admins: staff accounts, questionnaire versions,
@@ -19,7 +20,7 @@ import (
 type adminHandlers struct {
 	accounts    *account.Service
 	assessments *assessment.Service
-	audit       audit.Store
+	audit       *audit.Service
 	validate    *validate
 }
 
@@ -46,7 +47,11 @@ func (h *adminHandlers) createUser(c *gin.Context) {
 func (h *adminHandlers) questionnaires(c *gin.Context) {
 	qs, err := h.assessments.AllVersions(c.Request.Context())
 	noStore(c)
-	writeQuestionnaires(c, qs, err)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	writeQuestionnaires(c, report.Questionnaires(qs, lang(c)))
 }
 
 type uploadRequest struct {
@@ -64,7 +69,7 @@ func (h *adminHandlers) upload(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusCreated, questionnaireSummaryOf(q, l))
+	c.JSON(http.StatusCreated, questionnaireSummaryOf(report.QuestionnaireOf(q, l)))
 }
 
 type itemStatsJSON struct {
@@ -148,7 +153,7 @@ func (h *adminHandlers) auditLog(c *gin.Context) {
 		writeError(c, errs.Fields("invalid query parameters", fields...))
 		return
 	}
-	entries, err := h.audit.AuditLog(c.Request.Context(), before, limit)
+	entries, err := h.audit.Log(c.Request.Context(), before, limit)
 	if err != nil {
 		writeError(c, err)
 		return

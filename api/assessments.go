@@ -11,7 +11,7 @@ import (
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
-	"github.com/pmpath/pmpath/internal/questionnaire"
+	"github.com/pmpath/pmpath/internal/report"
 )
 
 const (
@@ -23,6 +23,7 @@ const (
 // assessmentHandlers serves questionnaires and assessments.
 type assessmentHandlers struct {
 	svc      *assessment.Service
+	reports  *report.Service
 	validate *validate
 }
 
@@ -62,20 +63,16 @@ func ownerOf(c *gin.Context) string {
 
 func (h *assessmentHandlers) listQuestionnaires(c *gin.Context) {
 	qs, err := h.svc.Questionnaires(c.Request.Context())
-	writeQuestionnaires(c, qs, err)
-}
-
-// writeQuestionnaires answers with questionnaire summaries, or err.
-func writeQuestionnaires(c *gin.Context, qs []*questionnaire.Questionnaire, err error) {
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	out := make([]questionnaireSummaryJSON, len(qs))
-	for i, q := range qs {
-		out[i] = questionnaireSummaryOf(q, lang(c))
-	}
-	c.JSON(http.StatusOK, gin.H{"questionnaires": out})
+	writeQuestionnaires(c, report.Questionnaires(qs, lang(c)))
+}
+
+// writeQuestionnaires answers with questionnaire summaries.
+func writeQuestionnaires(c *gin.Context, qs []report.Questionnaire) {
+	c.JSON(http.StatusOK, gin.H{"questionnaires": each(qs, questionnaireSummaryOf)})
 }
 
 func (h *assessmentHandlers) getQuestionnaire(c *gin.Context) {
@@ -85,7 +82,7 @@ func (h *assessmentHandlers) getQuestionnaire(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, questionnaireFormOf(q, l))
+	c.JSON(http.StatusOK, questionnaireFormOf(report.FormOf(q, l)))
 }
 
 func (h *assessmentHandlers) create(c *gin.Context) {
@@ -188,14 +185,9 @@ func (h *assessmentHandlers) writeView(c *gin.Context, status int, a *assessment
 }
 
 func (h *assessmentHandlers) view(c *gin.Context, a *assessment.Assessment, l i18n.Lang) (*assessmentJSON, error) {
-	ctx := c.Request.Context()
-	q, err := h.svc.Version(ctx, a.Questionnaire, a.QuestionnaireVersion)
+	v, err := h.reports.Assessment(c.Request.Context(), a, l)
 	if err != nil {
 		return nil, err
 	}
-	snap, err := h.svc.Snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return assessmentOf(a, q, snap, l), nil
+	return assessmentOf(v), nil
 }

@@ -13,9 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/pmpath/pmpath/internal/catalog"
-	"github.com/pmpath/pmpath/internal/construct"
-	"github.com/pmpath/pmpath/internal/errs"
-	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/report"
 )
 
 // catalogHandlers serves the public, read-mostly career catalog.
@@ -129,97 +127,54 @@ type certDetailJSON struct {
 	Roles         []roleRefJSON   `json:"roles"`
 }
 
-func stageOf(s construct.Stage, l i18n.Lang) stageJSON {
-	out := stageJSON{Key: string(s)}
-	if r, ok := construct.Rank(s); ok {
-		out.Name = construct.Stages[r].Name.In(l)
-	}
-	return out
+func stageOf(s report.Stage) stageJSON { return stageJSON{Key: string(s.Key), Name: s.Name} }
+
+func salaryOf(s report.Salary) salaryJSON {
+	return salaryJSON{Label: s.Label, MinJPY: s.MinJPY, MaxJPY: s.MaxJPY, Estimate: s.Estimate, Note: s.Note, Source: sourceJSON(s.Source)}
 }
 
-func sourceOf(s catalog.Source) sourceJSON {
-	out := sourceJSON{Name: s.Name, Year: s.Year}
-	if s.URL != "" {
-		out.URL = &s.URL
+func stepOf(s report.Step) stepJSON {
+	return stepJSON{
+		ID: s.ID, Stage: stageOf(s.Stage), Title: s.Title, Detail: s.Detail,
+		Experience: s.Experience, Months: s.Months, Certifications: s.Certifications,
 	}
-	return out
 }
 
-func salariesOf(ranges []catalog.SalaryRange, l i18n.Lang) []salaryJSON {
-	out := make([]salaryJSON, len(ranges))
-	for i, s := range ranges {
-		out[i] = salaryJSON{Label: s.Label.In(l), MinJPY: s.MinJPY, MaxJPY: s.MaxJPY, Estimate: s.Estimate, Source: sourceOf(s.Source)}
-		if s.Note != nil {
-			n := s.Note.In(l)
-			out[i].Note = &n
-		}
-	}
-	return out
-}
-
-func roleSummaryOf(r catalog.Role, l i18n.Lang) roleSummaryJSON {
+func roleSummaryOf(r report.Role) roleSummaryJSON {
 	return roleSummaryJSON{
-		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level, l),
-		Name: r.Name.In(l), Summary: r.Summary.In(l),
-		Certifications: nonNil(r.CertificationSlugs()), SalaryRanges: salariesOf(r.Salary, l),
+		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level), Name: r.Name, Summary: r.Summary,
+		Certifications: r.Certifications, SalaryRanges: each(r.SalaryRanges, salaryOf),
 	}
 }
 
-func certSummaryOf(c catalog.Certification, l i18n.Lang) certSummaryJSON {
+func certSummaryOf(c report.Certification) certSummaryJSON {
 	return certSummaryJSON{
-		Slug: c.Slug, Abbreviation: c.Abbreviation, Name: c.Name.In(l), Issuer: c.Issuer.In(l),
-		Track: c.Track, Stage: stageOf(c.Stage, l), URL: c.URL, Summary: c.Summary.In(l),
+		Slug: c.Slug, Abbreviation: c.Abbreviation, Name: c.Name, Issuer: c.Issuer,
+		Track: string(c.Track), Stage: stageOf(c.Stage), URL: c.URL, Summary: c.Summary,
 	}
 }
 
-func roleDetailOf(r catalog.Role, snap *catalog.Snapshot, l i18n.Lang) roleDetailJSON {
-	out := roleDetailJSON{
-		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level, l),
-		Name: r.Name.In(l), Summary: r.Summary.In(l),
-		Responsibilities: make([]string, len(r.Responsibilities)),
-		Profile:          make([]weightJSON, len(r.Profile)),
-		Roadmap:          make([]stepJSON, len(r.Roadmap)),
-		Certifications:   []certSummaryJSON{},
-		SalaryRanges:     salariesOf(r.Salary, l),
+func roleDetailOf(r report.RoleDetail) roleDetailJSON {
+	return roleDetailJSON{
+		Slug: r.Slug, Track: string(r.Track), Level: stageOf(r.Level), Name: r.Name, Summary: r.Summary,
+		Responsibilities: r.Responsibilities,
+		Profile: each(r.Profile, func(w report.Weight) weightJSON {
+			return weightJSON{Dimension: string(w.Dimension), Name: w.Name, Weight: w.Weight, Rationale: w.Rationale}
+		}),
+		Roadmap:        each(r.Roadmap, stepOf),
+		Certifications: each(r.Certifications, certSummaryOf),
+		SalaryRanges:   each(r.SalaryRanges, salaryOf),
 	}
-	for i, t := range r.Responsibilities {
-		out.Responsibilities[i] = t.In(l)
-	}
-	for i, w := range r.Profile {
-		d, _ := construct.LookupDimension(w.Dimension)
-		out.Profile[i] = weightJSON{Dimension: string(w.Dimension), Name: d.Name.In(l), Weight: w.Weight, Rationale: w.Rationale.In(l)}
-	}
-	for i, s := range r.Roadmap {
-		out.Roadmap[i] = stepOf(s, l)
-	}
-	for _, slug := range r.CertificationSlugs() {
-		if c, ok := snap.Certification(slug); ok {
-			out.Certifications = append(out.Certifications, certSummaryOf(c, l))
-		}
-	}
-	return out
 }
 
-func certDetailOf(c catalog.Certification, snap *catalog.Snapshot, l i18n.Lang) certDetailJSON {
-	out := certDetailJSON{
-		certSummaryJSON: certSummaryOf(c, l),
-		Format:          c.Format.In(l), Prerequisites: c.Prerequisites.In(l), Proves: c.Proves.In(l),
-		Levels: make([]certLevelJSON, len(c.Levels)), Source: sourceOf(c.Source), Roles: []roleRefJSON{},
+func certDetailOf(c report.CertificationDetail) certDetailJSON {
+	return certDetailJSON{
+		certSummaryJSON: certSummaryOf(c.Certification),
+		Format:          c.Format, Prerequisites: c.Prerequisites, Proves: c.Proves,
+		Levels: each(c.Levels, func(lv report.CertLevel) certLevelJSON { return certLevelJSON(lv) }),
+		Source: sourceJSON(c.Source),
+		Roles:  each(c.Roles, func(r report.RoleRef) roleRefJSON { return roleRefJSON(r) }),
 	}
-	for i, lv := range c.Levels {
-		out.Levels[i] = certLevelJSON{Code: lv.Code, Name: lv.Name.In(l), Status: lv.Status, Requirement: lv.Requirement.In(l)}
-	}
-	for _, r := range snap.RolesWithCertification(c.Slug) {
-		out.Roles = append(out.Roles, roleRefJSON{Slug: r.Slug, Name: r.Name.In(l)})
-	}
-	return out
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
 }
 
 func (h *catalogHandlers) listRoles(c *gin.Context) {
@@ -230,18 +185,12 @@ func (h *catalogHandlers) listRoles(c *gin.Context) {
 		return
 	}
 	track := c.Query("track")
-	if track != "" && !construct.ValidTrack(construct.Track(track)) {
-		writeError(c, errs.Fields("unknown track", errs.Field("query.track", "must be pm or pmo")))
+	if err := report.CheckTrack(track); err != nil {
+		writeError(c, err)
 		return
 	}
 	h.writeCached(c, snap, "roles?track="+track+"&lang="+string(l), func() any {
-		roles := []roleSummaryJSON{}
-		for _, r := range snap.Roles {
-			if track == "" || string(r.Track) == track {
-				roles = append(roles, roleSummaryOf(r, l))
-			}
-		}
-		return gin.H{"roles": roles}
+		return gin.H{"roles": each(report.Roles(snap.Catalog, track, l), roleSummaryOf)}
 	})
 }
 
@@ -252,7 +201,7 @@ func (h *catalogHandlers) getRole(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	h.writeCached(c, snap, "roles/"+r.Slug+"?lang="+string(l), func() any { return roleDetailOf(r, snap, l) })
+	h.writeCached(c, snap, "roles/"+r.Slug+"?lang="+string(l), func() any { return roleDetailOf(report.RoleDetailOf(r, snap.Catalog, l)) })
 }
 
 func (h *catalogHandlers) listCertifications(c *gin.Context) {
@@ -263,11 +212,7 @@ func (h *catalogHandlers) listCertifications(c *gin.Context) {
 		return
 	}
 	h.writeCached(c, snap, "certifications?lang="+string(l), func() any {
-		certs := make([]certSummaryJSON, len(snap.Certifications))
-		for i, x := range snap.Certifications {
-			certs[i] = certSummaryOf(x, l)
-		}
-		return gin.H{"certifications": certs}
+		return gin.H{"certifications": each(report.Certifications(snap.Catalog, l), certSummaryOf)}
 	})
 }
 
@@ -278,7 +223,7 @@ func (h *catalogHandlers) getCertification(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	h.writeCached(c, snap, "certifications/"+x.Slug+"?lang="+string(l), func() any { return certDetailOf(x, snap, l) })
+	h.writeCached(c, snap, "certifications/"+x.Slug+"?lang="+string(l), func() any { return certDetailOf(report.CertificationDetailOf(x, snap.Catalog, l)) })
 }
 
 // writeCached writes the JSON body that render makes, with a strong ETag
@@ -360,11 +305,4 @@ func etagMatches(header, etag string) bool {
 		}
 	}
 	return false
-}
-
-func stepOf(s catalog.Step, l i18n.Lang) stepJSON {
-	return stepJSON{
-		ID: s.ID, Stage: stageOf(s.Stage, l), Title: s.Title.In(l), Detail: s.Detail.In(l),
-		Experience: s.Experience.In(l), Months: s.Months, Certifications: nonNil(s.Certifications),
-	}
 }

@@ -28,9 +28,11 @@ import (
 	"github.com/pmpath/pmpath/internal/account"
 	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
+	"github.com/pmpath/pmpath/internal/audit"
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/password"
 	"github.com/pmpath/pmpath/internal/progress"
+	"github.com/pmpath/pmpath/internal/report"
 	"github.com/pmpath/pmpath/internal/store"
 	"github.com/pmpath/pmpath/internal/store/storetest"
 	"github.com/pmpath/pmpath/internal/talent"
@@ -135,16 +137,23 @@ func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...cata
 		t.Fatal(err)
 	}
 	accounts := account.NewService(db, hasher, password.Check, signer, time.Now)
+	advisors := advising.NewService(db, time.Now)
+	marks := progress.NewService(db, svc, time.Now)
+	auditLog := audit.NewService(db)
 	h, err := api.NewRouter(api.Deps{
 		Logger:      log,
 		Catalog:     svc,
 		Assessments: as,
 		Accounts:    accounts,
 		Signer:      signer,
-		Advising:    advising.NewService(db, time.Now),
+		Advising:    advisors,
 		Talent:      talent.NewService(db, time.Now),
-		Progress:    progress.NewService(db, svc, time.Now),
-		Audit:       db,
+		Progress:    marks,
+		Audit:       auditLog,
+		Reports: report.NewService(report.Deps{
+			Assessments: as, Catalogs: svc, Accounts: accounts,
+			Advising: advisors, Marks: marks, StaffReads: auditLog, Now: time.Now,
+		}),
 		// The limits' clock stands still, so what a test sees of them
 		// does not depend on how fast the machine runs it.
 		Limits:       api.DefaultLimits(func() time.Time { return limitsEpoch }),

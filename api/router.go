@@ -24,6 +24,7 @@ import (
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/i18n"
 	"github.com/pmpath/pmpath/internal/progress"
+	"github.com/pmpath/pmpath/internal/report"
 	"github.com/pmpath/pmpath/internal/talent"
 	"github.com/pmpath/pmpath/internal/token"
 )
@@ -32,12 +33,6 @@ import (
 //
 //go:embed openapi.yaml
 var OpenAPI []byte
-
-// AuditStore reads the audit log.
-type AuditStore interface {
-	audit.Store
-	AuditAbout(ctx context.Context, userID string) ([]audit.Entry, error)
-}
 
 // Pinger reports whether the database answers.
 type Pinger interface {
@@ -54,7 +49,10 @@ type Deps struct {
 	Advising    *advising.Service
 	Talent      *talent.Service
 	Progress    *progress.Service
-	Audit       AuditStore
+	Audit       *audit.Service
+	// Reports words results, roadmaps and exports from the services
+	// above.
+	Reports *report.Service
 	// Limits throttle sign-in and registration; nil disables them.
 	Limits         *Limits
 	DB             Pinger
@@ -104,7 +102,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.GET("/certifications", ch.listCertifications)
 	v1.GET("/certifications/:slug", ch.getCertification)
 
-	ah := &assessmentHandlers{svc: d.Assessments, validate: newValidate()}
+	ah := &assessmentHandlers{svc: d.Assessments, reports: d.Reports, validate: newValidate()}
 	v1.GET("/questionnaires", ah.listQuestionnaires)
 	v1.GET("/questionnaires/:slug", ah.getQuestionnaire)
 	v1.POST("/assessments", ah.create)
@@ -125,13 +123,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.POST("/me/assessments", signedIn, acc.claim)
 
 	candidate := requireRole(account.Candidate)
-	mh := &mineHandlers{
-		accounts: d.Accounts, assessments: d.Assessments, advising: d.Advising, progress: d.Progress,
-		catalogs: d.Catalog, validate: ah.validate,
-		audit: func(c *gin.Context, userID string) ([]audit.Entry, error) {
-			return d.Audit.AuditAbout(c.Request.Context(), userID)
-		},
-	}
+	mh := &mineHandlers{advising: d.Advising, progress: d.Progress, reports: d.Reports, validate: ah.validate}
 	v1.GET("/me/shares", candidate, mh.shares)
 	v1.POST("/me/shares", candidate, mh.share)
 	v1.DELETE("/me/shares/:advisor_id", candidate, mh.unshare)
@@ -139,7 +131,7 @@ func NewRouter(d Deps) (http.Handler, error) {
 	v1.PUT("/me/roadmap/:step_id", signedIn, mh.setProgress)
 	v1.GET("/me/export", signedIn, mh.export)
 
-	sh := &staffHandlers{advising: d.Advising, assessments: d.Assessments, talent: d.Talent, catalogs: d.Catalog, validate: ah.validate}
+	sh := &staffHandlers{advising: d.Advising, talent: d.Talent, catalogs: d.Catalog, reports: d.Reports, validate: ah.validate}
 	advisor := v1.Group("/advisor", requireRole(account.Advisor))
 	advisor.GET("/candidates", sh.candidates)
 	advisor.GET("/candidates/:id", sh.candidate)

@@ -7,20 +7,19 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/pmpath/pmpath/internal/advising"
-	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/catalog"
-	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/listing"
+	"github.com/pmpath/pmpath/internal/report"
 	"github.com/pmpath/pmpath/internal/talent"
 )
 
 // staffHandlers serve advisors and recruiters.
 type staffHandlers struct {
-	advising    *advising.Service
-	assessments *assessment.Service
-	talent      *talent.Service
-	catalogs    *catalog.Service
-	validate    *validate
+	advising *advising.Service
+	talent   *talent.Service
+	catalogs *catalog.Service
+	reports  *report.Service
+	validate *validate
 }
 
 type candidateRowJSON struct {
@@ -99,63 +98,28 @@ type dimensionMoveJSON struct {
 	Change *int   `json:"change"`
 }
 
+func attemptOf(a report.Attempt) attemptJSON {
+	return attemptJSON{
+		AssessmentID: a.AssessmentID, SubmittedAt: a.SubmittedAt, QuestionnaireVersion: a.QuestionnaireVersion,
+		RecommendedRole: a.RecommendedRole, Fit: a.Fit,
+		Lean: string(a.Orientation.Lean), PM: a.Orientation.PM, PMO: a.Orientation.PMO,
+		Dimensions: each(a.Dimensions, func(d report.DimensionMove) dimensionMoveJSON {
+			return dimensionMoveJSON{Key: string(d.Key), Name: d.Name, Score: d.Score, Change: d.Change}
+		}),
+		Flags: a.Flags,
+	}
+}
+
 func (h *staffHandlers) candidate(c *gin.Context) {
-	l := lang(c)
-	p, err := h.advising.Candidate(c.Request.Context(), principal(c), c.Param("id"))
+	p, err := h.reports.Candidate(c.Request.Context(), principal(c), c.Param("id"), lang(c))
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	attempts := make([]attemptJSON, 0, len(p.Attempts))
-	prev := map[construct.Dimension]int{}
-	for _, a := range p.Attempts {
-		r := a.Result
-		if r == nil {
-			continue
-		}
-		at := attemptJSON{
-			AssessmentID: a.ID, SubmittedAt: a.SubmittedAt, QuestionnaireVersion: a.QuestionnaireVersion,
-			RecommendedRole: r.RecommendedRole, Lean: r.Orientation.Lean, PM: r.Orientation.PM, PMO: r.Orientation.PMO,
-			Flags: nonNil(r.Quality.Flags),
-		}
-		if len(r.Roles) > 0 {
-			at.Fit = r.Roles[0].Fit
-		}
-		next := map[construct.Dimension]int{}
-		for _, d := range r.Dimensions {
-			m := dimensionMoveJSON{Key: string(d.Key), Name: dimName(d.Key, l), Score: d.Score}
-			if old, ok := prev[d.Key]; ok {
-				change := d.Score - old
-				m.Change = &change
-			}
-			next[d.Key] = d.Score
-			at.Dimensions = append(at.Dimensions, m)
-		}
-		prev = next
-		attempts = append(attempts, at)
-	}
-	// The latest result in full, as the candidate sees it: fits with their
-	// reasons, readiness and plan. Reasons are worded from the answers, so
-	// the advisor reads the same explanation instead of a re-derivation.
-	var latest *resultJSON
-	if n := len(p.Attempts); n > 0 && p.Attempts[n-1].Result != nil {
-		a := p.Attempts[n-1]
-		q, err := h.assessments.Version(c.Request.Context(), a.Questionnaire, a.QuestionnaireVersion)
-		if err != nil {
-			writeError(c, err)
-			return
-		}
-		snap, err := h.catalogs.Snapshot(c.Request.Context())
-		if err != nil {
-			writeError(c, err)
-			return
-		}
-		latest = resultOf(a.Result, a.Answers, q, snap.Catalog, l)
-	}
 	noStore(c)
 	c.JSON(http.StatusOK, gin.H{
 		"id": p.User.ID, "display_name": p.User.DisplayName, "email": p.User.Email,
-		"shared_at": p.SharedAt, "attempts": attempts, "latest_result": latest,
+		"shared_at": p.SharedAt, "attempts": each(p.Attempts, attemptOf), "latest_result": resultOf(p.Latest),
 	})
 }
 

@@ -8,7 +8,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/pmpath/pmpath/assessments"
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/questionnaire"
 	"github.com/pmpath/pmpath/internal/store"
 )
 
@@ -24,14 +26,20 @@ func TestStoredResultStillShows(t *testing.T) {
 	stored := readFile(t, "../internal/store/testdata/result-scoring-v1.json")
 	answers := readFile(t, "../internal/store/testdata/answers-scoring-v1.json")
 	eachDB(t, func(t *testing.T, s *testServer) {
-		c := s.candidateWithResult(t, "old@example.com", "Old", "project-manager")
+		// A submission of today's version becomes the stored one: the
+		// result and answers of version 1 as they were kept.
+		c := s.register(t, "old@example.com", "Old")
 		auth := bearer(c.AccessToken)
-		var mine struct{ Assessments []struct{ ID string } }
-		s.get(t, "/api/v1/me/assessments", auth).JSON(t, &mine)
-		id := mine.Assessments[0].ID
-		query := "UPDATE assessments SET result = ?, answers = ? WHERE id = ?"
+		r := s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(latestQuestionnaire(t), "pmo-analyst"), "submit": true}), auth)
+		if r.StatusCode != http.StatusCreated {
+			t.Fatalf("submit: %d %s", r.StatusCode, r.Body)
+		}
+		var created struct{ ID string }
+		r.JSON(t, &created)
+		id := created.ID
+		query := "UPDATE assessments SET result = ?, answers = ?, questionnaire_version = 1 WHERE id = ?"
 		if s.DB.Dialect() == store.Postgres {
-			query = "UPDATE assessments SET result = $1, answers = $2 WHERE id = $3"
+			query = "UPDATE assessments SET result = $1, answers = $2, questionnaire_version = 1 WHERE id = $3"
 		}
 		if _, err := s.DB.SQL().Exec(query, string(stored), string(answers), id); err != nil {
 			t.Fatal(err)
@@ -73,6 +81,23 @@ func TestStoredResultStillShows(t *testing.T) {
 			t.Errorf("exported answers (-stored +exported):\n%s", diff)
 		}
 	})
+}
+
+// latestQuestionnaire is the newest shipped version of pm-pmo-fit, the
+// one new assessments take.
+func latestQuestionnaire(t *testing.T) *questionnaire.Questionnaire {
+	t.Helper()
+	qs, err := questionnaire.LoadFS(assessments.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var latest *questionnaire.Questionnaire
+	for _, q := range qs {
+		if q.Slug == "pm-pmo-fit" && (latest == nil || q.Version > latest.Version) {
+			latest = q
+		}
+	}
+	return latest
 }
 
 func readFile(t *testing.T, name string) []byte {

@@ -376,11 +376,6 @@ func (s *Service) Submit(ctx context.Context, id string, who Access, idempotency
 	return a, false, nil
 }
 
-// Snapshot returns the catalog used to show results.
-func (s *Service) Snapshot(ctx context.Context) (*catalog.Snapshot, error) {
-	return s.catalogs.Snapshot(ctx)
-}
-
 // splitCleared separates the items of q sent as JSON null (to be cleared)
 // from the answers to parse. A null for an unknown id stays with the
 // answers, so the parser reports the id as it reports any other.

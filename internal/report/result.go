@@ -1,0 +1,156 @@
+package report
+
+import (
+	"github.com/pmpath/pmpath/internal/catalog"
+	"github.com/pmpath/pmpath/internal/construct"
+	"github.com/pmpath/pmpath/internal/i18n"
+	"github.com/pmpath/pmpath/internal/questionnaire"
+	"github.com/pmpath/pmpath/internal/scoring"
+)
+
+// Result is a scored result worded for its reader: names and titles in
+// their language, a sentence for each reason, the plan's steps,
+// certifications and pay. A field scoring.Result gains is shown by adding
+// it here and in ResultOf, then to the API's type for it.
+type Result struct {
+	QuestionnaireVersion int
+	ScoringVersion       string
+	Orientation          scoring.Orientation
+	Dimensions           []Dimension
+	Roles                []RoleFit
+	RecommendedRole      string
+	Readiness            Readiness
+	Quality              Quality
+	Plan                 Plan
+}
+
+// Dimension is one dimension's score, named, with the track it points to.
+type Dimension struct {
+	Key   construct.Dimension
+	Name  string
+	Lean  construct.Lean
+	Score int
+}
+
+// RoleFit is the fit for one role with a sentence for each reason.
+type RoleFit struct {
+	Slug    string
+	Name    string
+	Track   construct.Track
+	Fit     int
+	Why     []string
+	Reasons []Reason
+}
+
+// Reason is one thing that drove a role's fit (see scoring.Reason); Why
+// holds its sentence at the same index.
+type Reason struct {
+	Kind      string
+	Dimension construct.Dimension
+	Weight    int
+	Score     int
+	Items     []string
+}
+
+// Readiness is where the person stands, named, and the first step of
+// their plan.
+type Readiness struct {
+	Level              Stage
+	NextStep           string // the step's title
+	NextStepID         string
+	HeldCertifications []string
+}
+
+// Quality holds the flags that cast doubt on a response.
+type Quality struct {
+	Flags []string
+}
+
+// Plan is the personal plan, worded.
+type Plan struct {
+	TargetRole     RoleRef
+	Gaps           []Gap
+	Steps          []Step
+	Certifications []Certification
+	// TargetSalary is the target role's pay; NextSalary the pay of the
+	// next role on its track, nil at the top.
+	TargetSalary RoleSalary
+	NextSalary   *RoleSalary
+}
+
+// Gap is a dimension where the person is below the target role's level.
+type Gap struct {
+	Dimension construct.Dimension
+	Name      string
+	Score     int
+	Target    int
+	Gap       int
+}
+
+// RoleSalary is the pay of one role.
+type RoleSalary struct {
+	Role   RoleRef
+	Ranges []Salary
+}
+
+// ResultOf words r in l: the roles, steps and certifications it names are
+// looked up in c, and each reason quotes answers to q.
+func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire.Questionnaire, c *catalog.Catalog, l i18n.Lang) *Result {
+	out := &Result{
+		QuestionnaireVersion: r.QuestionnaireVersion, ScoringVersion: r.ScoringVersion,
+		Orientation: r.Orientation, RecommendedRole: r.RecommendedRole, Quality: Quality{Flags: r.Quality.Flags},
+		Dimensions: make([]Dimension, len(r.Dimensions)), Roles: make([]RoleFit, 0, len(r.Roles)),
+	}
+	for i, d := range r.Dimensions {
+		info, _ := construct.LookupDimension(d.Key)
+		out.Dimensions[i] = Dimension{Key: d.Key, Name: info.Name.In(l), Lean: info.Lean, Score: d.Score}
+	}
+	for _, rf := range r.Roles {
+		role, _ := c.Role(rf.Slug)
+		why := make([]string, len(rf.Reasons))
+		var reasons []Reason
+		if rf.Reasons != nil {
+			reasons = make([]Reason, len(rf.Reasons))
+		}
+		for i, reason := range rf.Reasons {
+			why[i] = Explain(reason, answers, q, l)
+			reasons[i] = Reason{Kind: reason.Kind, Dimension: reason.Dimension, Weight: reason.Weight, Score: reason.Score, Items: reason.Items}
+		}
+		out.Roles = append(out.Roles, RoleFit{Slug: rf.Slug, Name: role.Name.In(l), Track: role.Track, Fit: rf.Fit, Why: why, Reasons: reasons})
+	}
+
+	target, _ := c.Role(r.Plan.TargetRole)
+	steps := map[string]catalog.Step{}
+	for _, s := range target.Roadmap {
+		steps[s.ID] = s
+	}
+	out.Readiness = Readiness{
+		Level:      StageOf(r.Readiness.Stage, l),
+		NextStepID: r.Readiness.NextStep, NextStep: steps[r.Readiness.NextStep].Title.In(l),
+		HeldCertifications: nonNil(r.Readiness.HeldCertifications),
+	}
+
+	p := &out.Plan
+	p.TargetRole = RoleRef{Slug: target.Slug, Name: target.Name.In(l)}
+	p.Gaps = make([]Gap, len(r.Plan.Gaps))
+	for i, g := range r.Plan.Gaps {
+		p.Gaps[i] = Gap{Dimension: g.Dimension, Name: DimensionName(g.Dimension, l), Score: g.Score, Target: g.Target, Gap: g.Gap}
+	}
+	p.Steps = []Step{}
+	for _, id := range r.Plan.Steps {
+		if s, ok := steps[id]; ok {
+			p.Steps = append(p.Steps, StepOf(s, l))
+		}
+	}
+	p.Certifications = []Certification{}
+	for _, slug := range r.Plan.Certifications {
+		if cert, ok := c.Certification(slug); ok {
+			p.Certifications = append(p.Certifications, CertificationOf(cert, l))
+		}
+	}
+	p.TargetSalary = RoleSalary{Role: p.TargetRole, Ranges: salariesOf(target.Salary, l)}
+	if next, ok := c.Role(r.Plan.NextRole); ok {
+		p.NextSalary = &RoleSalary{Role: RoleRef{Slug: next.Slug, Name: next.Name.In(l)}, Ranges: salariesOf(next.Salary, l)}
+	}
+	return out
+}
