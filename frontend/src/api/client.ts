@@ -1,21 +1,12 @@
 // The API client: JSON over fetch, RFC 9457 problem documents turned into
 // ApiError, bearer tokens refreshed once on a 401, and the chosen language
 // sent with every request.
+import type { components, paths } from "./schema.gen";
 import type { Session } from "./types";
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
-
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  request_id?: string;
-  errors?: FieldError[];
-}
+/** Problem is an RFC 9457 problem document, as every error response carries. */
+export type Problem = components["schemas"]["Problem"];
+export type FieldError = NonNullable<Problem["errors"]>[number];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -60,6 +51,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   auth?: boolean;
+  /** The browser delivers the request even as the page goes away. */
+  keepalive?: boolean;
 }
 
 async function send(path: string, opts: RequestOptions, token?: string): Promise<Response> {
@@ -70,9 +63,11 @@ async function send(path: string, opts: RequestOptions, token?: string): Promise
     method: opts.method ?? "GET",
     headers,
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    ...(opts.keepalive ? { keepalive: true } : {}),
   });
 }
 
+const REFRESH_PATH = "/api/v1/auth/refresh" satisfies keyof paths;
 let refreshing: Promise<boolean> | null = null;
 
 /** refresh trades the refresh token for a new pair, once at a time. */
@@ -81,7 +76,7 @@ async function refresh(): Promise<boolean> {
   if (!s) return false;
   refreshing ??= (async () => {
     try {
-      const res = await send("/api/v1/auth/refresh", { method: "POST", body: { refresh_token: s.refresh_token } });
+      const res = await send(REFRESH_PATH, { method: "POST", body: { refresh_token: s.refresh_token } });
       if (!res.ok) {
         tokens.set(null);
         return false;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { api, tokens } from "../api/client";
+import { tokens } from "../api/client";
+import { getMe, login, logout, register } from "../api/endpoints";
 import type { Session, User } from "../api/types";
 
 interface AuthState {
@@ -23,7 +24,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return;
     }
     try {
-      const me = await api<User>("/api/v1/me");
+      const me = await getMe();
       setUser(me);
     } catch {
       tokens.set(null);
@@ -52,12 +53,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       ready,
       reload,
       signIn: async (email, password) =>
-        start(await api<Session>("/api/v1/auth/login", { method: "POST", body: { email, password }, auth: false })),
+        start(await login({ email, password })),
       signUp: async (email, password, display_name) =>
-        start(await api<Session>("/api/v1/auth/register", { method: "POST", body: { email, password, display_name }, auth: false })),
+        start(await register({ email, password, display_name })),
       signOut: async () => {
         try {
-          await api("/api/v1/auth/logout", { method: "POST" });
+          await logout();
         } finally {
           tokens.set(null);
           setUser(null);

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, useLocation } from "react-router-dom";
+import { OPENAPI_DOCUMENT } from "../api/endpoints";
 import { useAuth } from "../auth/AuthContext";
 import { setLang, type Lang } from "../i18n";
 
@@ -89,7 +90,7 @@ export default function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <p>{t("footer.note")}</p>
         <p>
-          <Link to="/roles">{t("nav.roles")}</Link> · <a href="/api/v1/openapi.yaml">{t("footer.api")}</a>
+          <Link to="/roles">{t("nav.roles")}</Link> · <a href={OPENAPI_DOCUMENT}>{t("footer.api")}</a>
         </p>
       </footer>
     </>

@@ -1,40 +1,53 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+// The one way a page reads from the API: useApi(getRole, [slug]).
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { useTranslation } from "react-i18next";
-import { api, ApiError } from "../api/client";
+import { ApiError } from "../api/client";
 
 export interface ApiState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
   reload: () => Promise<void>;
-  setData: (d: T) => void;
+  /** setData replaces what was read, e.g. with what a write returned. */
+  setData: Dispatch<SetStateAction<T | undefined>>;
 }
 
 /**
- * useApi GETs path (null skips the request) and refetches when the path or
- * the language changes, since the server localises its answers.
+ * useApi calls fn(...args), an endpoint of src/api/endpoints.ts or another
+ * stable (module-level) function that reads, and calls it again when the
+ * arguments or the language change, since the server localises its answers.
+ * null arguments ask for nothing and clear what was read. While a new read
+ * runs, the last data stays (loading says so); an answer that arrives after
+ * a newer request started is dropped.
  */
-export function useApi<T>(path: string | null): ApiState<T> {
+export function useApi<A extends unknown[], T>(fn: (...args: A) => Promise<T>, args: NoInfer<A> | null): ApiState<T> {
   const { i18n } = useTranslation();
   const [data, setData] = useState<T>();
   const [error, setError] = useState<ApiError>();
-  const [loading, setLoading] = useState(path !== null);
+  const [loading, setLoading] = useState(args !== null);
   const seq = useRef(0);
+  // Arguments equal by value are the same request.
+  const key = args === null ? null : JSON.stringify(args);
 
   const load = useCallback(async () => {
-    if (path === null) return;
     const mine = ++seq.current;
+    if (args === null) {
+      setData(undefined);
+      setError(undefined);
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     setError(undefined);
     try {
-      const d = await api<T>(path);
-      if (mine === seq.current) setData(d);
+      const d = await fn(...args);
+      if (mine === seq.current) setData(() => d);
     } catch (e) {
       if (mine === seq.current) setError(asApiError(e));
     } finally {
       if (mine === seq.current) setLoading(false);
     }
-  }, [path]);
+  }, [fn, key]); // eslint-disable-line react-hooks/exhaustive-deps -- key stands for args
 
   useEffect(() => {
     void load();

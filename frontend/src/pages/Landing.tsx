@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router-dom";
-import type { QuestionnaireList } from "../api/types";
+import { listQuestionnaires } from "../api/endpoints";
 import { useApi } from "../hooks/useApi";
 import { noticeState } from "./auth/forms";
 import { Paths, ResultPreview } from "./landing/art";
@@ -17,7 +17,7 @@ export default function Landing() {
   const location = useLocation();
   const navigate = useNavigate();
   const [notice] = useState(() => noticeState(location.state));
-  const q = useApi<QuestionnaireList>("/api/v1/questionnaires");
+  const q = useApi(listQuestionnaires, []);
   const form = q.data?.questionnaires.find((x) => x.slug === FORM);
   const minutes = form?.minutes ?? 12;
   const items = form?.items ?? 59;

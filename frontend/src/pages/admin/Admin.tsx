@@ -3,7 +3,8 @@
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router-dom";
-import type { QuestionnaireList, QuestionnaireSummary } from "../../api/types";
+import { adminQuestionnaires } from "../../api/endpoints";
+import type { QuestionnaireSummary } from "../../api/types";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import AuditLog from "./AuditLog";
@@ -24,7 +25,7 @@ export default function Admin() {
   const [params, setParams] = useSearchParams();
   const tab = tabOf(params.get("tab"));
   const refs = useRef<Record<string, HTMLButtonElement | null>>({});
-  const versions = useApi<QuestionnaireList>(tab === "questionnaires" || tab === "stats" ? "/api/v1/admin/questionnaires" : null);
+  const versions = useApi(adminQuestionnaires, tab === "questionnaires" || tab === "stats" ? [] : null);
 
   const select = (next: Tab, focus = false) => {
     setParams(next === "accounts" ? {} : { tab: next });

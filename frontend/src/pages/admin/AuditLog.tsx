@@ -1,7 +1,8 @@
 // The audit log: every staff read of candidate data, newest first.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AuditEntry, AuditPage } from "../../api/types";
+import { auditLog } from "../../api/endpoints";
+import type { AuditEntry } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import ScrollTable from "../../components/ScrollTable";
 import { Badge, Empty, ErrorAlert, Loading } from "../../components/ui";
@@ -50,8 +51,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
 export default function AuditLog() {
   const { t } = useTranslation("admin");
   const [paging, setPaging] = useState<AuditPaging>({ before: null, stack: [] });
-  const path = `/api/v1/admin/audit?limit=${AUDIT_PAGE_SIZE}${paging.before ? `&before=${paging.before}` : ""}`;
-  const res = useApi<AuditPage>(path);
+  const res = useApi(auditLog, [{ limit: AUDIT_PAGE_SIZE, ...(paging.before ? { before: paging.before } : {}) }]);
 
   if (res.error) return <ErrorAlert error={res.error} onRetry={() => void res.reload()} />;
   if (!res.data) return <Loading />;

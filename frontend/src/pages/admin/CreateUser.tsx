@@ -2,8 +2,9 @@
 // strong password, sends it with the account and shows it exactly once.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../../api/client";
-import type { User, UserRole } from "../../api/types";
+import type { ApiError } from "../../api/client";
+import { createStaff } from "../../api/endpoints";
+import type { Input, User, UserRole } from "../../api/types";
 import { useProblemMessage } from "../../components/ui";
 import { asApiError } from "../../hooks/useApi";
 import { generatePassword } from "./logic";
@@ -11,11 +12,8 @@ import { generatePassword } from "./logic";
 export type StaffRole = Exclude<UserRole, "candidate">;
 export const STAFF_ROLES: StaffRole[] = ["advisor", "recruiter", "admin"];
 
-export interface NewStaff {
-  email: string;
-  display_name: string;
-  role: StaffRole;
-}
+/** NewStaff is what the form asks for; the password is generated. */
+export type NewStaff = Omit<Input<"createStaff">, "password">;
 
 type Field = "email" | "display_name" | "role";
 type FieldErrors = Partial<Record<Field, string>>;
@@ -109,9 +107,7 @@ export interface CreateUserFormProps {
   makePassword?: (email: string) => string;
 }
 
-const defaultSubmit = (body: NewStaff & { password: string }) => api<User>("/api/v1/admin/users", { method: "POST", body });
-
-export default function CreateUser({ submit = defaultSubmit, makePassword = generatePassword }: CreateUserFormProps) {
+export default function CreateUser({ submit = createStaff, makePassword = generatePassword }: CreateUserFormProps) {
   const { t } = useTranslation("admin");
   const problemMessage = useProblemMessage();
   const id = useId();

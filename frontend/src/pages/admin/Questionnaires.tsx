@@ -2,7 +2,8 @@
 // version from its YAML (or JSON) definition.
 import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type ApiError } from "../../api/client";
+import type { ApiError } from "../../api/client";
+import { uploadQuestionnaire } from "../../api/endpoints";
 import type { QuestionnaireSummary } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import ScrollTable from "../../components/ScrollTable";
@@ -51,9 +52,7 @@ export interface UploadFormProps {
   submit?: (definition: string) => Promise<QuestionnaireSummary>;
 }
 
-const defaultUpload = (definition: string) => api<QuestionnaireSummary>("/api/v1/admin/questionnaires", { method: "POST", body: { definition } });
-
-export function UploadForm({ onUploaded, submit = defaultUpload }: UploadFormProps) {
+export function UploadForm({ onUploaded, submit = uploadQuestionnaire }: UploadFormProps) {
   const { t } = useTranslation("admin");
   const problemMessage = useProblemMessage();
   const id = useId();

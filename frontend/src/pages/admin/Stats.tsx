@@ -2,6 +2,7 @@
 // (flagged below 0.7), and per item the mean and spread.
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { questionnaireStats } from "../../api/endpoints";
 import type { QuestionnaireStats, QuestionnaireSummary } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
 import ScrollTable from "../../components/ScrollTable";
@@ -154,7 +155,7 @@ export default function StatsPanel({ versions }: { versions: QuestionnaireSummar
   const firstSlug = sortVersions(versions)[0]?.slug;
   const [key, setKey] = useState(() => (firstSlug ? versionKey(firstSlug, current.get(firstSlug) ?? 1) : ""));
   const chosen = parseVersionKey(key);
-  const stats = useApi<QuestionnaireStats>(chosen ? `/api/v1/admin/questionnaires/${encodeURIComponent(chosen.slug)}/stats?version=${chosen.version}` : null);
+  const stats = useApi(questionnaireStats, chosen ? [chosen.slug, chosen.version] : null);
 
   if (versions.length === 0) return <p className="muted">{t("stats.noQuestionnaires")}</p>;
   return (

@@ -3,8 +3,7 @@
 // gaps), the score history and the advisor's notes.
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router-dom";
-import { api } from "../../api/client";
-import type { CandidateDetail, CandidateNotes, CertificationList, Note } from "../../api/types";
+import { addAdvisorNote, advisorCandidate, advisorNotes, listCertifications } from "../../api/endpoints";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
 import { useApi } from "../../hooks/useApi";
@@ -26,15 +25,14 @@ export default function Candidate() {
   const { t, i18n } = useTranslation("advisor");
   const { id = "" } = useParams();
   const location = useLocation();
-  const base = `/api/v1/advisor/candidates/${encodeURIComponent(id)}`;
-  const detail = useApi<CandidateDetail>(base);
-  const notes = useApi<CandidateNotes>(`${base}/notes`);
+  const detail = useApi(advisorCandidate, [id]);
+  const notes = useApi(advisorNotes, [id]);
   const result = detail.data?.latest_result ?? null;
   const latest = detail.data ? latestAttempt(detail.data.attempts) : undefined;
   const previous = detail.data ? previousAttempt(detail.data.attempts) : undefined;
   // Held certifications come as slugs; the public catalog names them. Asked
   // only when there is something to name.
-  const certs = useApi<CertificationList>(result && result.readiness.held_certifications.length > 0 ? "/api/v1/certifications" : null);
+  const certs = useApi(listCertifications, result && result.readiness.held_certifications.length > 0 ? [] : null);
   const certName = (slug: string) => (certs.data?.certifications ?? result?.plan.certifications)?.find((x) => x.slug === slug)?.abbreviation ?? slug;
   const nameOf = roleNamer(result);
   const back = (
@@ -60,8 +58,8 @@ export default function Candidate() {
 
   const c = detail.data;
   const addNote = async (body: string) => {
-    const n = await api<Note>(`${base}/notes`, { method: "POST", body: { body } });
-    notes.setData({ notes: [...(notes.data?.notes ?? []), n] });
+    const n = await addAdvisorNote(id, body);
+    notes.setData((list) => ({ notes: [...(list?.notes ?? []), n] }));
   };
 
   return (

@@ -2,6 +2,7 @@
 // advisor, filterable, sortable and paged, with the state in the URL.
 import { useTranslation } from "react-i18next";
 import { useLocation } from "react-router-dom";
+import { advisorCandidates } from "../../api/endpoints";
 import { useAuth } from "../../auth/AuthContext";
 import { leanTone, Page } from "../../components/ui";
 import { formatNumber } from "../../format";
@@ -46,7 +47,7 @@ export default function Dashboard() {
   const { user } = useAuth();
   const location = useLocation();
   const roles = useRoles();
-  const list = useListing("/api/v1/advisor/candidates");
+  const list = useListing(advisorCandidates);
   const { state, res } = list;
   const nobodyYet = res.data && res.data.candidates.length === 0 && !hasFilters(state) && state.cursor === null;
 

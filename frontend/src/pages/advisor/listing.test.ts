@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
 import type { CandidateRow } from "../../api/types";
 import {
-  apiPath,
+  apiQuery,
   ariaSort,
   back,
   canGoBack,
@@ -53,8 +53,9 @@ describe("URL ⇄ listing state", () => {
   });
 
   it("sends the API the sort and page size explicitly", () => {
-    expect(apiPath("/api/v1/advisor/candidates", base)).toBe("/api/v1/advisor/candidates?sort=fit&limit=20");
-    expect(apiPath("/x", { ...base, lean: "pmo", cursor: "c1" })).toBe("/x?lean=pmo&cursor=c1&sort=fit&limit=20");
+    expect(apiQuery(base)).toEqual({ sort: "fit", limit: 20 });
+    expect(apiQuery({ ...base, lean: "pmo", minFit: 0, q: "  ", cursor: "c1" })).toEqual({ lean: "pmo", cursor: "c1", sort: "fit", limit: 20 });
+    expect(apiQuery({ ...base, role: "pmo-manager", minFit: 70, q: " Sato ", sort: "date", limit: 50 })).toEqual({ role: "pmo-manager", min_fit: 70, q: "Sato", sort: "date", limit: 50 });
   });
 
   it("starts paging over when filters change", () => {

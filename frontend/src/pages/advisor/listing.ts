@@ -5,7 +5,7 @@
 // cursor.
 
 import type { ApiError } from "../../api/client";
-import type { CandidateRow, Lean } from "../../api/types";
+import type { CandidateRow, Lean, ListingQuery } from "../../api/types";
 
 export type SortKey = "fit" | "date";
 
@@ -72,12 +72,17 @@ export function toSearchParams(s: ListState): URLSearchParams {
   return p;
 }
 
-/** apiPath is the listing request for the state; the API gets every value explicitly. */
-export function apiPath(base: string, s: ListState): string {
-  const p = toSearchParams(s);
-  p.set("sort", s.sort);
-  p.set("limit", String(s.limit));
-  return `${base}?${p.toString()}`;
+/** apiQuery is the listing request for the state; the API gets the sort and page size explicitly. */
+export function apiQuery(s: ListState): ListingQuery {
+  const q: ListingQuery = {};
+  if (s.role) q.role = s.role;
+  if (s.lean) q.lean = s.lean;
+  if (s.minFit !== null && s.minFit > 0) q.min_fit = s.minFit;
+  if (s.q.trim()) q.q = s.q.trim().slice(0, MAX_QUERY);
+  if (s.cursor) q.cursor = s.cursor;
+  q.sort = s.sort;
+  q.limit = s.limit;
+  return q;
 }
 
 /** withFilters applies new filters: the sort and page size stay, paging starts over. */

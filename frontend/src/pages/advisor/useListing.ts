@@ -3,10 +3,10 @@
 // cursors of earlier pages in the history entry's state.
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
-import type { CandidatePage } from "../../api/types";
+import type { CandidatePage, ListingQuery } from "../../api/types";
 import { useApi } from "../../hooks/useApi";
 import {
-  apiPath,
+  apiQuery,
   back,
   forward,
   parseListState,
@@ -22,14 +22,15 @@ import {
 
 export type Listing = ReturnType<typeof useListing>;
 
-export function useListing(base: string) {
+/** useListing reads a listing through its endpoint (advisorCandidates or talentPool). */
+export function useListing(list: (query: ListingQuery) => Promise<CandidatePage>) {
   const [params] = useSearchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const state = useMemo(() => parseListState(params), [params]);
   const stack = useMemo(() => readStack(location.state), [location.state]);
   const paging: Paging = useMemo(() => ({ cursor: state.cursor, stack }), [state.cursor, stack]);
-  const res = useApi<CandidatePage>(apiPath(base, state));
+  const res = useApi(list, [apiQuery(state)]);
   /** pagedBy says the last navigation was a page turn, for focus handling. */
   const pagedBy = useRef(false);
   /** heading is the results heading, focused after a page turn. */

@@ -1,7 +1,7 @@
 import type { MyAssessment } from "../../api/types";
-import { ApiError, type RequestOptions } from "../../api/client";
+import { ApiError } from "../../api/client";
 import type { StoredAssessment } from "../../api/assessmentTokens";
-import { claimAnonymousAssessments, claimForCandidate, type ApiFn, type TokenStore } from "./claim";
+import { claimAnonymousAssessments, claimForCandidate, type ClaimFn, type TokenStore } from "./claim";
 
 function stored(id: string, token = `tok-${id}`): StoredAssessment {
   return { id, token, questionnaire: "pm-pmo-fit", created_at: "2026-01-01T00:00:00Z", submitted: true };
@@ -26,27 +26,26 @@ function problem(status: number) {
   return new ApiError({ type: "urn:pmpath:problem:x", title: "x", status });
 }
 
-/** fakeApi answers claims by id: a status code throws, anything else succeeds. */
-function fakeApi(outcomes: Record<string, number | "ok">) {
-  const calls: { path: string; opts?: RequestOptions }[] = [];
-  const api = (async (path: string, opts?: RequestOptions) => {
-    calls.push({ path, opts });
-    const id = (opts?.body as { assessment_id: string }).assessment_id;
+/** fakeClaim answers claims by id: a status code throws, anything else succeeds. */
+function fakeClaim(outcomes: Record<string, number | "ok">) {
+  const calls: { id: string; token: string }[] = [];
+  const api: ClaimFn = async (id, token) => {
+    calls.push({ id, token });
     const o = outcomes[id] ?? "ok";
     if (o !== "ok") throw problem(o);
     return mine(id);
-  }) as ApiFn;
+  };
   return { api, calls };
 }
 
 describe("claimAnonymousAssessments", () => {
   it("posts each id with its token and forgets the token once claimed", async () => {
     const store = memoryStore([stored("a"), stored("b")]);
-    const { api, calls } = fakeApi({});
+    const { api, calls } = fakeClaim({});
     const out = await claimAnonymousAssessments(api, store);
     expect(calls).toEqual([
-      { path: "/api/v1/me/assessments", opts: { method: "POST", body: { assessment_id: "a", token: "tok-a" } } },
-      { path: "/api/v1/me/assessments", opts: { method: "POST", body: { assessment_id: "b", token: "tok-b" } } },
+      { id: "a", token: "tok-a" },
+      { id: "b", token: "tok-b" },
     ]);
     expect(out.claimed.map((a) => a.id)).toEqual(["a", "b"]);
     expect(out.missing).toEqual([]);
@@ -56,7 +55,7 @@ describe("claimAnonymousAssessments", () => {
 
   it("ignores a 404 without failing and keeps that token", async () => {
     const store = memoryStore([stored("gone"), stored("ok")]);
-    const { api } = fakeApi({ gone: 404 });
+    const { api } = fakeClaim({ gone: 404 });
     const out = await claimAnonymousAssessments(api, store);
     expect(out.claimed.map((a) => a.id)).toEqual(["ok"]);
     expect(out.missing).toEqual(["gone"]);
@@ -66,7 +65,7 @@ describe("claimAnonymousAssessments", () => {
 
   it("reports other failures and keeps their tokens for a later try", async () => {
     const store = memoryStore([stored("x"), stored("y")]);
-    const { api } = fakeApi({ x: 503 });
+    const { api } = fakeClaim({ x: 503 });
     const out = await claimAnonymousAssessments(api, store);
     expect(out.failed).toHaveLength(1);
     expect(out.failed[0].id).toBe("x");
@@ -77,7 +76,7 @@ describe("claimAnonymousAssessments", () => {
 
   it("claims only the ids asked for, and each id once", async () => {
     const store = memoryStore([stored("a"), stored("b"), stored("a", "other")]);
-    const { api, calls } = fakeApi({});
+    const { api, calls } = fakeClaim({});
     const out = await claimAnonymousAssessments(api, store, ["a"]);
     expect(calls).toHaveLength(1);
     expect(out.claimed.map((a) => a.id)).toEqual(["a"]);
@@ -85,7 +84,7 @@ describe("claimAnonymousAssessments", () => {
   });
 
   it("does nothing when the browser holds nothing", async () => {
-    const { api, calls } = fakeApi({});
+    const { api, calls } = fakeClaim({});
     const out = await claimAnonymousAssessments(api, memoryStore([]));
     expect(calls).toHaveLength(0);
     expect(out).toEqual({ claimed: [], missing: [], failed: [] });
@@ -95,7 +94,7 @@ describe("claimAnonymousAssessments", () => {
 describe("claimForCandidate", () => {
   it("claims for a candidate and reloads the account when something moved", async () => {
     const store = memoryStore([stored("a")]);
-    const { api } = fakeApi({});
+    const { api } = fakeClaim({});
     const reload = vi.fn(async () => {});
     expect(await claimForCandidate({ role: "candidate" }, reload, api, store)).toBe(1);
     expect(reload).toHaveBeenCalledOnce();
@@ -103,7 +102,7 @@ describe("claimForCandidate", () => {
   });
 
   it("leaves staff accounts and empty browsers alone", async () => {
-    const { api, calls } = fakeApi({});
+    const { api, calls } = fakeClaim({});
     const reload = vi.fn(async () => {});
     expect(await claimForCandidate({ role: "advisor" }, reload, api, memoryStore([stored("a")]))).toBe(0);
     expect(await claimForCandidate({ role: "candidate" }, reload, api, memoryStore([]))).toBe(0);
@@ -113,7 +112,7 @@ describe("claimForCandidate", () => {
   });
 
   it("never throws, even when every claim and the reload fail", async () => {
-    const { api } = fakeApi({ a: 500 });
+    const { api } = fakeClaim({ a: 500 });
     const reload = vi.fn(async () => {
       throw new Error("down");
     });

@@ -2,12 +2,12 @@
 // holds (their id→token pairs in localStorage), so results taken before
 // signing up show on My page from any device. Dependencies come in as
 // parameters so the logic is tested without a server or storage.
-import { api as realApi, type RequestOptions } from "../../api/client";
+import { claimAssessment } from "../../api/endpoints";
 import type { MyAssessment, User } from "../../api/types";
 import { assessmentTokens, type StoredAssessment } from "../../api/assessmentTokens";
 
-/** ApiFn is the shape of src/api/client.ts's api. */
-export type ApiFn = <T>(path: string, opts?: RequestOptions) => Promise<T>;
+/** ClaimFn claims one assessment by id and token: claimAssessment of src/api/endpoints.ts. */
+export type ClaimFn = (id: string, token: string) => Promise<MyAssessment>;
 
 /** TokenStore is the part of assessmentTokens the claim needs. */
 export interface TokenStore {
@@ -28,25 +28,20 @@ function statusOf(e: unknown): number | undefined {
   return typeof e === "object" && e !== null && "status" in e && typeof (e as { status: unknown }).status === "number" ? (e as { status: number }).status : undefined;
 }
 
-/** claimOne claims one assessment by id and token and returns it. */
-export function claimOne(api: ApiFn, id: string, token: string): Promise<MyAssessment> {
-  return api<MyAssessment>("/api/v1/me/assessments", { method: "POST", body: { assessment_id: id, token } });
-}
-
 /**
  * claimAnonymousAssessments claims every assessment the store holds (or just
  * the ids in only), one at a time. A success removes the token from the
  * store; a 404 is not an error (the token is no longer valid for it); other
  * failures are reported and the token kept for a later try.
  */
-export async function claimAnonymousAssessments(api: ApiFn, store: TokenStore, only?: string[]): Promise<ClaimOutcome> {
+export async function claimAnonymousAssessments(claim: ClaimFn, store: TokenStore, only?: string[]): Promise<ClaimOutcome> {
   const out: ClaimOutcome = { claimed: [], missing: [], failed: [] };
   const seen = new Set<string>();
   for (const a of store.all()) {
     if (seen.has(a.id) || (only && !only.includes(a.id))) continue;
     seen.add(a.id);
     try {
-      out.claimed.push(await claimOne(api, a.id, a.token));
+      out.claimed.push(await claim(a.id, a.token));
       store.remove(a.id);
     } catch (e) {
       if (statusOf(e) === 404) out.missing.push(a.id);
@@ -65,13 +60,13 @@ export async function claimAnonymousAssessments(api: ApiFn, store: TokenStore, o
 export async function claimForCandidate(
   user: Pick<User, "role"> | undefined,
   reload: () => Promise<void>,
-  api: ApiFn = realApi,
+  claim: ClaimFn = claimAssessment,
   store: TokenStore = assessmentTokens,
 ): Promise<number> {
   if (!user || user.role !== "candidate") return 0;
   try {
     if (store.all().length === 0) return 0;
-    const out = await claimAnonymousAssessments(api, store);
+    const out = await claimAnonymousAssessments(claim, store);
     if (out.claimed.length > 0) await reload().catch(() => undefined);
     return out.claimed.length;
   } catch {

@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { assessmentTokens } from "../../api/assessmentTokens";
-import { api } from "../../api/client";
-import type { MyAssessmentList, MyRoadmap, MyShares, RoleList, Share, StepStatus, User } from "../../api/types";
+import { claimAssessment, listRoles, myAssessments, myRoadmap, myShares, unshare } from "../../api/endpoints";
+import type { Share, User } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import { Empty, ErrorAlert, Loading, Page, useProblemMessage } from "../../components/ui";
 import { asApiError, useApi } from "../../hooks/useApi";
-import { claimAnonymousAssessments, claimOne } from "../auth/claim";
-import { checkEmail, HOME_BY_ROLE } from "../auth/forms";
+import { useStepProgress } from "../../hooks/useStepProgress";
+import { claimAnonymousAssessments } from "../auth/claim";
+import { HOME_BY_ROLE } from "../auth/forms";
 import { AssessmentList, ClaimPanel, ManualClaimForm, RoadmapProgress, ShareList } from "./parts";
+import { ShareForm } from "./ShareForm";
 import { claimableLocal } from "./shape";
 import "./me.css";
 
@@ -45,10 +47,10 @@ function CandidatePage() {
   const { user, reload: reloadUser } = useAuth();
   const location = useLocation();
   const problem = useProblemMessage();
-  const mine = useApi<MyAssessmentList>("/api/v1/me/assessments");
-  const roles = useApi<RoleList>("/api/v1/roles");
-  const roadmap = useApi<MyRoadmap>("/api/v1/me/roadmap");
-  const shares = useApi<MyShares>("/api/v1/me/shares");
+  const mine = useApi(myAssessments, []);
+  const roles = useApi(listRoles, []);
+  const roadmap = useApi(myRoadmap, []);
+  const shares = useApi(myShares, []);
   const [local, setLocal] = useState(() => assessmentTokens.all());
   const [claiming, setClaiming] = useState(false);
   const [manualError, setManualError] = useState<string>();
@@ -63,8 +65,8 @@ function CandidatePage() {
   useEffect(() => {
     if (location.state) navigate(location.pathname, { replace: true, state: null });
   }, [location.state, location.pathname, navigate]);
-  const [stepSaving, setStepSaving] = useState<string>();
   const [stopping, setStopping] = useState<string>();
+  const progress = useStepProgress(roadmap, (e) => setFlash({ tone: "error", text: problem(e) }));
 
   const roleNames = useMemo(() => Object.fromEntries((roles.data?.roles ?? []).map((r) => [r.slug, r.name])), [roles.data]);
   const claimable = claimableLocal(local, mine.data?.assessments);
@@ -77,7 +79,7 @@ function CandidatePage() {
   const claimAll = async () => {
     setClaiming(true);
     try {
-      const out = await claimAnonymousAssessments(api, assessmentTokens, claimable.map((a) => a.id));
+      const out = await claimAnonymousAssessments(claimAssessment, assessmentTokens, claimable.map((a) => a.id));
       const msgs: string[] = [];
       if (out.claimed.length) msgs.push(t("flash.claimed", { count: out.claimed.length }));
       if (out.missing.length) msgs.push(t("flash.missing", { count: out.missing.length }));
@@ -95,7 +97,7 @@ function CandidatePage() {
     setClaiming(true);
     setManualError(undefined);
     try {
-      await claimOne(api, id, token);
+      await claimAssessment(id, token);
       assessmentTokens.remove(id);
       setFlash({ tone: "ok", text: t("flash.claimed", { count: 1 }) });
       await afterClaim();
@@ -109,24 +111,11 @@ function CandidatePage() {
     }
   };
 
-  const mark = async (stepId: string, status: StepStatus) => {
-    if (!roadmap.data) return;
-    setStepSaving(stepId);
-    try {
-      const res = await api<{ step_id: string; status: StepStatus; updated_at: string }>(`/api/v1/me/roadmap/${encodeURIComponent(stepId)}`, { method: "PUT", body: { status } });
-      roadmap.setData({ ...roadmap.data, steps: roadmap.data.steps.map((s) => (s.id === stepId ? { ...s, status: res.status, updated_at: res.updated_at } : s)) });
-    } catch (e) {
-      setFlash({ tone: "error", text: problem(asApiError(e)) });
-    } finally {
-      setStepSaving(undefined);
-    }
-  };
-
   const stopSharing = async (s: Share) => {
     setStopping(s.advisor_id);
     try {
-      await api(`/api/v1/me/shares/${encodeURIComponent(s.advisor_id)}`, { method: "DELETE" });
-      if (shares.data) shares.setData({ shares: shares.data.shares.filter((x) => x.advisor_id !== s.advisor_id) });
+      await unshare(s.advisor_id);
+      shares.setData((list) => list && { shares: list.shares.filter((x) => x.advisor_id !== s.advisor_id) });
       setFlash({ tone: "ok", text: t("shares.stopped", { name: s.display_name }) });
     } catch (e) {
       const err = asApiError(e);
@@ -213,7 +202,7 @@ function CandidatePage() {
             {roadmap.loading && !roadmap.data && <Loading />}
             {roadmap.error && roadmap.error.status === 404 && <Empty>{t("roadmap.empty")}</Empty>}
             {roadmap.error && roadmap.error.status !== 404 && <ErrorAlert error={roadmap.error} onRetry={() => void roadmap.reload()} />}
-            {roadmap.data && !roadmap.error && <RoadmapProgress roadmap={roadmap.data} onMark={(id, s) => void mark(id, s)} saving={stepSaving} />}
+            {roadmap.data && !roadmap.error && <RoadmapProgress roadmap={roadmap.data} onMark={(id, s) => void progress.mark(id, s)} saving={progress.saving} />}
           </section>
 
           <section className="section" aria-labelledby="me-shares">
@@ -223,7 +212,7 @@ function CandidatePage() {
             {shares.error && <ErrorAlert error={shares.error} onRetry={() => void shares.reload()} />}
             {shares.data && shares.data.shares.length === 0 && <p className="muted">{t("shares.none")}</p>}
             {shares.data && shares.data.shares.length > 0 && <ShareList shares={shares.data.shares} busyId={stopping} onStop={(s) => void stopSharing(s)} />}
-            <ShareForm onShared={(s) => shares.setData({ shares: [...(shares.data?.shares ?? []).filter((x) => x.advisor_id !== s.advisor_id), s] })} />
+            <ShareForm onShared={(s) => shares.setData((list) => ({ shares: [...(list?.shares ?? []).filter((x) => x.advisor_id !== s.advisor_id), s] }))} />
           </section>
         </div>
       </div>
@@ -243,73 +232,5 @@ function CandidatePage() {
         </div>
       </aside>
     </Page>
-  );
-}
-
-function ShareForm({ onShared }: { onShared: (s: Share) => void }) {
-  const { t } = useTranslation("me");
-  const { t: ta } = useTranslation("auth");
-  const problem = useProblemMessage();
-  const [email, setEmail] = useState("");
-  const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(undefined);
-    const bad = checkEmail(email);
-    if (bad) {
-      setError(ta(`validation.${bad}`));
-      document.getElementById("share-email")?.focus();
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const s = await api<Share>("/api/v1/me/shares", { method: "POST", body: { advisor_email: email.trim() } });
-      onShared(s);
-      setDone(t("shares.added", { name: s.display_name }));
-      setEmail("");
-    } catch (err) {
-      const ae = asApiError(err);
-      setError(ae.status === 404 ? t("shares.noAdvisor") : ae.status === 422 ? ta("validation.emailInvalid") : problem(ae));
-      document.getElementById("share-email")?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <form className="me-share-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor="share-email">{t("shares.email")}</label>
-        <p id="share-email-hint" className="field__hint">
-          {t("shares.emailHint")}
-        </p>
-        <div className="me-share-form__row">
-          <input
-            id="share-email"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            autoComplete="off"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "share-email-hint share-email-error" : "share-email-hint"}
-          />
-          <button type="submit" className="btn btn--ghost" disabled={busy}>
-            {t("shares.add")}
-          </button>
-        </div>
-        {error && (
-          <p id="share-email-error" className="field__error">
-            {error}
-          </p>
-        )}
-        {done && (
-          <p className="small me-share-form__done" role="status">
-            {done}
-          </p>
-        )}
-      </div>
-    </form>
   );
 }

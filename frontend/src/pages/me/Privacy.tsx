@@ -1,10 +1,12 @@
 import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, type NavigateFunction } from "react-router-dom";
-import { api, tokens } from "../../api/client";
-import type { Export, User } from "../../api/types";
+import { tokens } from "../../api/client";
+import { changePassword, deleteMe, exportMe, patchMe } from "../../api/endpoints";
+import type { User } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
-import { ErrorAlert, Loading, Page, useProblemMessage } from "../../components/ui";
+import { ErrorAlert, Loading, Page } from "../../components/ui";
+import { useAction } from "../../hooks/useAction";
 import { asApiError, useApi } from "../../hooks/useApi";
 import { FormErrorSummary, PasswordField, TextField } from "../auth/fields";
 import { checkDisplayName, DISPLAY_NAME_MAX, PASSWORD_MIN, validatePasswordChange, type FieldLabels } from "../auth/forms";
@@ -27,7 +29,7 @@ function leaveSignedOut(navigate: NavigateFunction, to: string, notice: string) 
 export default function Privacy() {
   const { t } = useTranslation("me");
   const { user } = useAuth();
-  const exp = useApi<Export>("/api/v1/me/export");
+  const exp = useApi(exportMe, []);
   if (!user) return <Loading />;
   const candidate = user.role === "candidate";
   return (
@@ -106,33 +108,22 @@ function ProfileSection({ user }: { user: User }) {
   const { t } = useTranslation("me");
   const { t: ta } = useTranslation("auth");
   const { reload } = useAuth();
-  const problem = useProblemMessage();
   const [name, setName] = useState(user.display_name);
-  const [error, setError] = useState<string>();
-  const [status, setStatus] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const save = useAction((e) => (e.status === 422 ? ta("validation.displayNameLong") : undefined));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setStatus(undefined);
     const bad = checkDisplayName(name);
     if (bad) {
-      setError(ta(`validation.${bad}`));
+      save.fail(ta(`validation.${bad}`));
       document.getElementById("profile-name")?.focus();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api<User>("/api/v1/me", { method: "PATCH", body: { display_name: name.trim() } });
+    const saved = await save.run(async () => {
+      await patchMe({ display_name: name.trim() });
       await reload();
-      setStatus(t("privacy.profile.saved"));
-    } catch (err) {
-      const ae = asApiError(err);
-      setError(ae.status === 422 ? ta("validation.displayNameLong") : problem(ae));
-      document.getElementById("profile-name")?.focus();
-    } finally {
-      setBusy(false);
-    }
+      return t("privacy.profile.saved");
+    });
+    if (!saved) document.getElementById("profile-name")?.focus();
   };
   return (
     <section className="card me-section" id="profile" aria-labelledby="profile-h">
@@ -142,14 +133,14 @@ function ProfileSection({ user }: { user: User }) {
         <dd>{user.email}</dd>
       </dl>
       <form className="form" onSubmit={submit} noValidate>
-        <TextField id="profile-name" label={ta("fields.displayName")} hint={t("privacy.profile.hint", { max: DISPLAY_NAME_MAX })} value={name} onChange={setName} error={error} maxLength={DISPLAY_NAME_MAX} autoComplete="nickname" />
+        <TextField id="profile-name" label={ta("fields.displayName")} hint={t("privacy.profile.hint", { max: DISPLAY_NAME_MAX })} value={name} onChange={setName} error={save.error} maxLength={DISPLAY_NAME_MAX} autoComplete="nickname" />
         <div>
-          <button type="submit" className="btn btn--primary" disabled={busy || name.trim() === user.display_name}>
+          <button type="submit" className="btn btn--primary" disabled={save.busy || name.trim() === user.display_name}>
             {t("privacy.profile.save")}
           </button>
         </div>
       </form>
-      <Status text={status} />
+      <Status text={save.status} />
     </section>
   );
 }
@@ -157,28 +148,23 @@ function ProfileSection({ user }: { user: User }) {
 function PoolSection({ user }: { user: User }) {
   const { t } = useTranslation("me");
   const { reload } = useAuth();
-  const problem = useProblemMessage();
   const [on, setOn] = useState(user.discoverable);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState<{ text: string; tone: "ok" | "error" }>();
+  const change = useAction();
   useEffect(() => setOn(user.discoverable), [user.discoverable]);
 
-  const toggle = async (next: boolean) => {
-    setBusy(true);
-    setOn(next);
-    setStatus(undefined);
-    try {
-      const u = await api<User>("/api/v1/me", { method: "PATCH", body: { discoverable: next } });
-      setOn(u.discoverable);
-      setStatus({ text: u.discoverable ? t("privacy.pool.nowOn") : t("privacy.pool.nowOff"), tone: "ok" });
-      await reload();
-    } catch (err) {
-      setOn(!next);
-      setStatus({ text: problem(asApiError(err)), tone: "error" });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const toggle = (next: boolean) =>
+    change.run(async () => {
+      setOn(next);
+      try {
+        const u = await patchMe({ discoverable: next });
+        setOn(u.discoverable);
+        await reload();
+        return u.discoverable ? t("privacy.pool.nowOn") : t("privacy.pool.nowOff");
+      } catch (err) {
+        setOn(!next);
+        throw err;
+      }
+    });
 
   return (
     <section className="card me-section" id="pool" aria-labelledby="pool-h">
@@ -203,7 +189,7 @@ function PoolSection({ user }: { user: User }) {
         </div>
       </div>
       <div className="me-switch">
-        <input id="discoverable" type="checkbox" role="switch" checked={on} disabled={busy} onChange={(e) => void toggle(e.target.checked)} data-testid="discoverable-toggle" aria-describedby="discoverable-hint" />
+        <input id="discoverable" type="checkbox" role="switch" checked={on} disabled={change.busy} onChange={(e) => void toggle(e.target.checked)} data-testid="discoverable-toggle" aria-describedby="discoverable-hint" />
         <label htmlFor="discoverable">
           <span className="me-switch__track" aria-hidden="true">
             <span className="me-switch__thumb" />
@@ -217,35 +203,26 @@ function PoolSection({ user }: { user: User }) {
       <p id="discoverable-hint" className="small muted">
         {user.latest_result ? t("privacy.pool.hint") : t("privacy.pool.hintNoResult")}
       </p>
-      <Status text={status?.text} tone={status?.tone} />
+      <Status text={change.error ?? change.status} tone={change.error ? "error" : "ok"} />
     </section>
   );
 }
 
 function ExportSection() {
   const { t } = useTranslation("me");
-  const problem = useProblemMessage();
   const [file, setFile] = useState<{ url: string; name: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const download = useAction();
   const link = useRef<HTMLAnchorElement>(null);
   useEffect(() => () => {
     if (file) URL.revokeObjectURL(file.url);
   }, [file]);
 
-  const run = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const data = await api<Export>("/api/v1/me/export");
+  const run = () =>
+    download.run(async () => {
+      const data = await exportMe();
       const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
       setFile({ url: URL.createObjectURL(blob), name: exportFileName(data.exported_at) });
-    } catch (err) {
-      setError(problem(asApiError(err)));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   // Start the download as soon as the file is ready; the link stays for a second try.
   useEffect(() => {
     if (file) link.current?.click();
@@ -256,8 +233,8 @@ function ExportSection() {
       <h2 id="export-h">{t("privacy.export.title")}</h2>
       <p>{t("privacy.export.lead")}</p>
       <div className="row">
-        <button type="button" className="btn btn--ghost" onClick={() => void run()} disabled={busy} data-testid="export-button">
-          {busy ? t("privacy.export.busy") : t("privacy.export.button")}
+        <button type="button" className="btn btn--ghost" onClick={() => void run()} disabled={download.busy} data-testid="export-button">
+          {download.busy ? t("privacy.export.busy") : t("privacy.export.button")}
         </button>
         {file && (
           <a ref={link} href={file.url} download={file.name} data-testid="export-link">
@@ -265,7 +242,7 @@ function ExportSection() {
           </a>
         )}
       </div>
-      <Status text={error} tone="error" />
+      <Status text={download.error} tone="error" />
       {file && <Status text={t("privacy.export.ready")} />}
     </section>
   );
@@ -287,7 +264,7 @@ function PasswordSection({ email }: { email: string }) {
     form.setBusy(true);
     form.reset();
     try {
-      await api("/api/v1/me/password", { method: "PUT", body: { current_password: current, new_password: next } });
+      await changePassword({ current_password: current, new_password: next });
       // Every session has ended on the server: sign in again.
       leaveSignedOut(navigate, "/signin", "passwordChanged");
     } catch (err) {
@@ -322,11 +299,9 @@ function PasswordSection({ email }: { email: string }) {
 function EraseSection() {
   const { t } = useTranslation("me");
   const navigate = useNavigate();
-  const problem = useProblemMessage();
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const erasing = useAction();
   const input = useRef<HTMLInputElement>(null);
   const word = t("privacy.erase.word");
   const ok = confirmMatches(typed, word);
@@ -338,19 +313,14 @@ function EraseSection() {
   const erase = async (e: FormEvent) => {
     e.preventDefault();
     if (!ok) {
-      setError(t("privacy.erase.mismatch", { word }));
+      erasing.fail(t("privacy.erase.mismatch", { word }));
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api("/api/v1/me", { method: "DELETE" });
+    await erasing.run(async () => {
+      await deleteMe();
       leaveSignedOut(navigate, "/", "accountErased");
-    } catch (err) {
-      setError(problem(asApiError(err)));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -391,18 +361,18 @@ function EraseSection() {
               onChange={(e) => setTyped(e.target.value)}
               autoComplete="off"
               data-testid="erase-confirm"
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? "erase-error" : undefined}
+              aria-invalid={erasing.error ? true : undefined}
+              aria-describedby={erasing.error ? "erase-error" : undefined}
             />
-            {error && (
+            {erasing.error && (
               <p id="erase-error" className="field__error" role="alert">
-                {error}
+                {erasing.error}
               </p>
             )}
           </div>
           <div className="row">
-            <button type="submit" className="btn btn--danger" disabled={busy} data-testid="erase-confirm-button">
-              {busy ? t("privacy.erase.busy") : t("privacy.erase.confirm")}
+            <button type="submit" className="btn btn--danger" disabled={erasing.busy} data-testid="erase-confirm-button">
+              {erasing.busy ? t("privacy.erase.busy") : t("privacy.erase.confirm")}
             </button>
             <button
               type="button"
@@ -410,7 +380,7 @@ function EraseSection() {
               onClick={() => {
                 setOpen(false);
                 setTyped("");
-                setError(undefined);
+                erasing.clear();
               }}
             >
               {t("common:cancel")}

@@ -3,13 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { assessmentTokens } from "../../api/assessmentTokens";
-import { api, type ApiError } from "../../api/client";
-import type { Answers, AnswerValue, Assessment, QuestionnaireForm } from "../../api/types";
+import type { ApiError } from "../../api/client";
+import { getAssessment, getQuestionnaire, submitAssessment } from "../../api/endpoints";
+import type { Answers, AnswerValue } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import AssessmentError from "../../components/AssessmentError";
 import { Announcement, ErrorAlert, Loading, Page } from "../../components/ui";
-import { asApiError } from "../../hooks/useApi";
-import { fetchAssessment } from "../../hooks/useAssessment";
+import { asApiError, useApi } from "../../hooks/useApi";
 import { ProgressBar, ResumePanel, ReviewList, SaveIndicator, StepView } from "./components";
 import {
   answeredCount,
@@ -37,21 +37,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export default function Quiz() {
   const { id = "" } = useParams();
-  const { t, i18n } = useTranslation("quiz");
+  const { t } = useTranslation("quiz");
   const { user } = useAuth();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   useState(() => adoptTokenFromHash(id));
 
-  const [draft, setDraft] = useState<Assessment>();
-  const [loadError, setLoadError] = useState<ApiError>();
-  const [form, setForm] = useState<QuestionnaireForm>();
-  const [formError, setFormError] = useState<ApiError>();
   const [answers, setAnswers] = useState<Answers>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const [submitProblem, setSubmitProblem] = useState<SubmitProblem | null>(null);
-  const [loadSeq, setLoadSeq] = useState(0);
 
   const toResults = useCallback(() => {
     assessmentTokens.markSubmitted(id);
@@ -66,39 +61,28 @@ export default function Quiz() {
     onFieldErrors: (e) => setErrors((prev) => ({ ...prev, ...e })),
   });
 
-  // The draft: its saved answers, with anything this browser had not sent yet on top.
+  // The draft: its saved answers, with anything this browser had not sent
+  // yet on top. They seed the answers once per draft; reading it again
+  // (another language) leaves what the person has answered since alone.
+  const loaded = useApi(getAssessment, [id]);
+  const draft = loaded.data?.status === "draft" ? loaded.data : undefined;
+  const seeded = useRef<string | null>(null);
   useEffect(() => {
-    let live = true;
-    setLoadError(undefined);
-    fetchAssessment(id)
-      .then((a) => {
-        if (!live) return;
-        if (a.status === "submitted") {
-          toResults();
-          return;
-        }
-        setDraft(a);
-        setAnswers(mergeAnswers(a.answers ?? {}, pendingStore.get(id)));
-      })
-      .catch((e) => live && setLoadError(asApiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [id, toResults, loadSeq]);
+    const a = loaded.data;
+    if (!a) return;
+    if (a.status === "submitted") {
+      toResults();
+      return;
+    }
+    if (seeded.current === a.id) return;
+    seeded.current = a.id;
+    setAnswers(mergeAnswers(a.answers ?? {}, pendingStore.get(a.id)));
+  }, [loaded.data, toResults]);
 
   // The form, in the current language.
   const slug = draft?.questionnaire.slug;
-  useEffect(() => {
-    if (!slug) return;
-    let live = true;
-    setFormError(undefined);
-    api<QuestionnaireForm>(`/api/v1/questionnaires/${encodeURIComponent(slug)}`)
-      .then((f) => live && setForm(f))
-      .catch((e) => live && setFormError(asApiError(e)));
-    return () => {
-      live = false;
-    };
-  }, [slug, i18n.language, loadSeq]);
+  const questionnaire = useApi(getQuestionnaire, slug ? [slug] : null);
+  const form = questionnaire.data;
 
   const steps = useMemo(() => (form ? buildSteps(form.items) : []), [form]);
   const numbers = useMemo(() => (form ? itemNumbers(form.items) : {}), [form]);
@@ -207,10 +191,7 @@ export default function Quiz() {
       const key = submitIdempotencyKey(id);
       for (let attempt = 1; ; attempt++) {
         try {
-          await api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}/submit`, {
-            method: "POST",
-            headers: { ...assessmentTokens.headers(id), "Idempotency-Key": key },
-          });
+          await submitAssessment(id, key);
           toResults();
           return;
         } catch (e) {
@@ -238,7 +219,7 @@ export default function Quiz() {
   };
 
   const title = form?.title ?? t("title");
-  const error = loadError ?? formError;
+  const error = loaded.error ?? questionnaire.error;
   if (error) {
     return (
       <Page title={title}>
@@ -246,7 +227,10 @@ export default function Quiz() {
           error={error}
           from={`/quiz/${id}`}
           text={{ lost: t("errors.lost"), start: t("errors.startNew"), signIn: t("errors.signIn") }}
-          onRetry={() => setLoadSeq((n) => n + 1)}
+          onRetry={() => {
+            void loaded.reload();
+            void questionnaire.reload();
+          }}
         />
       </Page>
     );

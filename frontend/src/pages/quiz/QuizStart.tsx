@@ -1,15 +1,14 @@
 // /quiz — what the assessment is, and a button that starts (or resumes) it.
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router-dom";
 import { assessmentTokens } from "../../api/assessmentTokens";
-import { api, type ApiError } from "../../api/client";
-import type { Assessment, MyAssessmentList, QuestionnaireList } from "../../api/types";
+import type { ApiError } from "../../api/client";
+import { createAssessment, getAssessment, listQuestionnaires, myAssessments } from "../../api/endpoints";
 import { useAuth } from "../../auth/AuthContext";
 import { Announcement, ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
 import { asApiError, useApi } from "../../hooks/useApi";
-import { fetchAssessment } from "../../hooks/useAssessment";
 import { DEFAULT_QUESTIONNAIRE, retryDelay } from "./quizState";
 import { newKey } from "./storage";
 import "./quiz.css";
@@ -60,62 +59,57 @@ export function ResumeCard({ draft }: { draft: Unfinished }) {
   );
 }
 
+/**
+ * findUnfinished finds a draft to resume: the candidate's own (candidateId
+ * is the signed-in candidate, if any), else this browser's anonymous one.
+ * Tokens the server no longer knows are forgotten on the way.
+ */
+export async function findUnfinished(candidateId: string | null): Promise<Unfinished | null> {
+  let found: Unfinished | null = null;
+  if (candidateId) {
+    try {
+      const mine = await myAssessments();
+      const d = mine.assessments.find((a) => a.status === "draft");
+      if (d) found = { id: d.id, created_at: d.created_at, answered: null, total: null };
+    } catch {
+      /* the anonymous store below still works */
+    }
+  }
+  for (let local = assessmentTokens.unfinished(); !found && local; local = assessmentTokens.unfinished()) {
+    try {
+      const a = await getAssessment(local.id);
+      if (a.status === "submitted") assessmentTokens.markSubmitted(local.id);
+      else found = { id: a.id, created_at: a.created_at, answered: a.progress.answered, total: a.progress.required };
+    } catch (e) {
+      const err = asApiError(e);
+      if (err.status === 404 || err.status === 401) assessmentTokens.remove(local.id);
+      else {
+        found = { id: local.id, created_at: local.created_at, answered: null, total: null };
+      }
+    }
+  }
+  if (found && found.answered === null) {
+    try {
+      const a = await getAssessment(found.id);
+      found = { ...found, answered: a.progress.answered, total: a.progress.required };
+    } catch {
+      /* show it without progress */
+    }
+  }
+  return found;
+}
+
 export default function QuizStart() {
   const { t } = useTranslation("quiz");
   const { user, ready } = useAuth();
   const navigate = useNavigate();
-  const list = useApi<QuestionnaireList>("/api/v1/questionnaires");
+  const list = useApi(listQuestionnaires, []);
   const q = list.data?.questionnaires.find((x) => x.slug === DEFAULT_QUESTIONNAIRE) ?? list.data?.questionnaires[0];
-  const [unfinished, setUnfinished] = useState<Unfinished | null>(null);
-  const [checking, setChecking] = useState(true);
+  const resume = useApi(findUnfinished, ready ? [user?.role === "candidate" ? user.id : null] : null);
+  const unfinished = resume.data ?? null;
+  const checking = !ready || (resume.loading && resume.data === undefined);
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<ApiError>();
-
-  // Find a draft to resume: this browser's anonymous one, or the account's.
-  useEffect(() => {
-    if (!ready) return;
-    let live = true;
-    (async () => {
-      let found: Unfinished | null = null;
-      if (user?.role === "candidate") {
-        try {
-          const mine = await api<MyAssessmentList>("/api/v1/me/assessments");
-          const d = mine.assessments.find((a) => a.status === "draft");
-          if (d) found = { id: d.id, created_at: d.created_at, answered: null, total: null };
-        } catch {
-          /* the anonymous store below still works */
-        }
-      }
-      for (let local = assessmentTokens.unfinished(); !found && local; local = assessmentTokens.unfinished()) {
-        try {
-          const a = await fetchAssessment(local.id);
-          if (a.status === "submitted") assessmentTokens.markSubmitted(local.id);
-          else found = { id: a.id, created_at: a.created_at, answered: a.progress.answered, total: a.progress.required };
-        } catch (e) {
-          const err = asApiError(e);
-          if (err.status === 404 || err.status === 401) assessmentTokens.remove(local.id);
-          else {
-            found = { id: local.id, created_at: local.created_at, answered: null, total: null };
-          }
-        }
-      }
-      if (found && found.answered === null) {
-        try {
-          const a = await fetchAssessment(found.id);
-          found = { ...found, answered: a.progress.answered, total: a.progress.required };
-        } catch {
-          /* show it without progress */
-        }
-      }
-      if (live) {
-        setUnfinished(found);
-        setChecking(false);
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [ready, user]);
 
   const start = async () => {
     if (starting) return;
@@ -125,7 +119,7 @@ export default function QuizStart() {
     const slug = q?.slug ?? DEFAULT_QUESTIONNAIRE;
     for (let attempt = 1; ; attempt++) {
       try {
-        const a = await api<Assessment>("/api/v1/assessments", { method: "POST", body: { questionnaire: slug }, headers: { "Idempotency-Key": key } });
+        const a = await createAssessment({ questionnaire: slug }, key);
         if (a.token) assessmentTokens.put({ id: a.id, token: a.token, questionnaire: a.questionnaire.slug, created_at: a.created_at });
         navigate(`/quiz/${a.id}`);
         return;

@@ -4,8 +4,8 @@
 // saves are retried with a growing wait and at once when the browser comes
 // back online.
 import { useCallback, useEffect, useRef, useState } from "react";
-import { assessmentTokens } from "../../api/assessmentTokens";
-import { api, ApiError, tokens } from "../../api/client";
+import type { ApiError } from "../../api/client";
+import { patchAssessment } from "../../api/endpoints";
 import type { AnswerChanges, AnswerValue, Assessment } from "../../api/types";
 import { asApiError } from "../../hooks/useApi";
 import { fieldErrorsByItem, requeue, retryDelay, withoutKeys } from "./quizState";
@@ -70,11 +70,7 @@ export function useAutosave({ id, delay = 700, onConflict, onFieldErrors, onSave
     setStatus("saving");
     const run = (async (): Promise<boolean> => {
       try {
-        const a = await api<Assessment>(`/api/v1/assessments/${encodeURIComponent(id)}`, {
-          method: "PATCH",
-          body: { answers: batch },
-          headers: assessmentTokens.headers(id),
-        });
+        const a = await patchAssessment(id, batch);
         attempts.current = 0;
         persist();
         setSavedAt(new Date());
@@ -164,22 +160,8 @@ export function useAutosave({ id, delay = 700, onConflict, onFieldErrors, onSave
     const leave = () => {
       const batch = pending.current;
       if (Object.keys(batch).length === 0 || stopped.current) return;
-      try {
-        const access = tokens.get()?.access_token;
-        void fetch(`/api/v1/assessments/${encodeURIComponent(id)}`, {
-          method: "PATCH",
-          keepalive: true,
-          headers: {
-            "Content-Type": "application/json",
-            Accept: "application/json",
-            ...assessmentTokens.headers(id),
-            ...(access ? { Authorization: `Bearer ${access}` } : {}),
-          },
-          body: JSON.stringify({ answers: batch }),
-        }).catch(() => undefined);
-      } catch {
-        /* the next visit sends them */
-      }
+      // The next visit sends them if this does not arrive.
+      patchAssessment(id, batch, { keepalive: true }).catch(() => undefined);
     };
     window.addEventListener("pagehide", leave);
     return () => window.removeEventListener("pagehide", leave);

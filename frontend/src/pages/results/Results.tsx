@@ -5,15 +5,16 @@ import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 import { assessmentTokens } from "../../api/assessmentTokens";
-import { api, type ApiError } from "../../api/client";
-import type { CertificationList, MyAssessmentList, MyRoadmap, MyShares, RoleDetail, Share, StepStatus } from "../../api/types";
+import { claimAssessment, getAssessment, getRole, listCertifications, myAssessments, myRoadmap, myShares, unshare } from "../../api/endpoints";
+import type { StepStatus } from "../../api/types";
 import { useAuth } from "../../auth/AuthContext";
 import AssessmentError from "../../components/AssessmentError";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatDate } from "../../format";
-import { asApiError, useApi } from "../../hooks/useApi";
-import { useAssessment } from "../../hooks/useAssessment";
-import { claimOne } from "../auth/claim";
+import { useAction } from "../../hooks/useAction";
+import { useApi } from "../../hooks/useApi";
+import { useStepProgress } from "../../hooks/useStepProgress";
+import { ShareForm } from "../me/ShareForm";
 import { adoptTokenFromHash } from "../quiz/storage";
 import {
   CertificationCards,
@@ -26,7 +27,7 @@ import {
   RoadmapTimeline,
   RoleFitList,
   SalaryRangeChart,
-  ShareForm,
+  SharedWith,
   SignupPrompt,
 } from "./components";
 import { dimensionDeltas, earlierAttempts, stageIndex, topDimensions } from "./resultsLogic";
@@ -50,97 +51,53 @@ export default function Results() {
   useState(() => adoptTokenFromHash(id));
   const candidate = user?.role === "candidate";
 
-  const main = useAssessment(id);
+  const main = useApi(getAssessment, [id]);
   const a = main.data;
   const result = a?.result ?? null;
 
-  const certs = useApi<CertificationList>("/api/v1/certifications");
+  const certs = useApi(listCertifications, []);
   const certName = useCallback((slug: string) => certs.data?.certifications.find((c) => c.slug === slug)?.abbreviation ?? slug, [certs.data]);
-  const role = useApi<RoleDetail>(result ? `/api/v1/roles/${encodeURIComponent(result.plan.target_role)}` : null);
+  const role = useApi(getRole, result ? [result.plan.target_role] : null);
 
-  const mine = useApi<MyAssessmentList>(ready && candidate ? "/api/v1/me/assessments" : null);
+  const mine = useApi(myAssessments, ready && candidate ? [] : null);
   const owned = !!mine.data?.assessments.some((x) => x.id === id);
   const earlier = useMemo(() => earlierAttempts(mine.data?.assessments ?? [], id), [mine.data, id]);
 
   // Roadmap progress (signed-in candidates, on their own result).
-  const roadmap = useApi<MyRoadmap>(result && candidate && owned ? `/api/v1/me/roadmap?role=${encodeURIComponent(result.plan.target_role)}` : null);
-  const [statusOverride, setStatusOverride] = useState<Record<string, StepStatus>>({});
-  const [savingStep, setSavingStep] = useState<string | null>(null);
-  const [stepError, setStepError] = useState<string | null>(null);
+  const roadmap = useApi(myRoadmap, result && candidate && owned ? [result.plan.target_role] : null);
+  const progress = useStepProgress(roadmap);
   const status = useMemo(() => {
     if (!roadmap.data) return undefined;
     const s: Record<string, StepStatus> = {};
     for (const st of roadmap.data.steps) s[st.id] = st.status;
-    return { ...s, ...statusOverride };
-  }, [roadmap.data, statusOverride]);
-  const setStep = async (stepId: string, next: StepStatus) => {
-    const prev = status?.[stepId] ?? "pending";
-    setStatusOverride((o) => ({ ...o, [stepId]: next }));
-    setSavingStep(stepId);
-    setStepError(null);
-    try {
-      await api(`/api/v1/me/roadmap/${encodeURIComponent(stepId)}`, { method: "PUT", body: { status: next } });
-    } catch (e) {
-      setStatusOverride((o) => ({ ...o, [stepId]: prev }));
-      const err = asApiError(e);
-      setStepError(err.status === 0 ? t("roadmap.errorNetwork") : t("roadmap.error"));
-    } finally {
-      setSavingStep(null);
-    }
-  };
+    return s;
+  }, [roadmap.data]);
+  const stepError = progress.error ? (progress.error.status === 0 ? t("roadmap.errorNetwork") : t("roadmap.error")) : null;
 
   // Sharing with an advisor.
-  const shares = useApi<MyShares>(ready && candidate ? "/api/v1/me/shares" : null);
-  const [shareBusy, setShareBusy] = useState(false);
-  const [shareError, setShareError] = useState<ApiError | null>(null);
-  const [shareDone, setShareDone] = useState<string | null>(null);
-  const share = async (email: string) => {
-    setShareBusy(true);
-    setShareError(null);
-    setShareDone(null);
-    try {
-      const s = await api<Share>("/api/v1/me/shares", { method: "POST", body: { advisor_email: email } });
-      setShareDone(s.display_name);
+  const shares = useApi(myShares, ready && candidate ? [] : null);
+  const stopSharing = useAction();
+  const stop = (advisorId: string) =>
+    stopSharing.run(async () => {
+      await unshare(advisorId);
       await shares.reload();
-    } catch (e) {
-      setShareError(asApiError(e));
-    } finally {
-      setShareBusy(false);
-    }
-  };
-  const unshare = async (advisorId: string) => {
-    setShareError(null);
-    setShareDone(null);
-    try {
-      await api(`/api/v1/me/shares/${encodeURIComponent(advisorId)}`, { method: "DELETE" });
-      await shares.reload();
-    } catch (e) {
-      setShareError(asApiError(e));
-    }
-  };
+    });
 
   // A signed-in candidate looking at an anonymous result of this browser can keep it.
   const heldToken = assessmentTokens.get(id)?.token;
-  const [claiming, setClaiming] = useState(false);
-  const [claimError, setClaimError] = useState(false);
+  const claiming = useAction();
   const claim = async () => {
     if (!heldToken) return;
-    setClaiming(true);
-    setClaimError(false);
-    try {
-      await claimOne(api, id, heldToken);
+    await claiming.run(async () => {
+      await claimAssessment(id, heldToken);
       assessmentTokens.remove(id);
       await mine.reload();
-    } catch {
-      setClaimError(true);
-    } finally {
-      setClaiming(false);
-    }
+    });
   };
 
   // Comparison with an earlier attempt.
   const [compareId, setCompareId] = useState("");
-  const other = useAssessment(compareId || null);
+  const other = useApi(getAssessment, compareId ? [compareId] : null);
   const deltas = useMemo(() => (result && other.data?.result ? dimensionDeltas(result.dimensions, other.data.result.dimensions) : null), [result, other.data]);
   const roleName = useCallback((slug: string) => result?.roles.find((r) => r.slug === slug)?.name ?? slug, [result]);
 
@@ -209,13 +166,13 @@ export default function Results() {
         {candidate && mine.data && !owned && heldToken && (
           <div className="alert alert--info claim no-print">
             <p>{t("claim.text")}</p>
-            {claimError && (
+            {claiming.error && (
               <p className="field__error" role="alert">
                 {t("claim.error")}
               </p>
             )}
-            <button type="button" className="btn btn--primary btn--small" onClick={() => void claim()} disabled={claiming}>
-              {claiming ? t("claim.saving") : t("claim.button")}
+            <button type="button" className="btn btn--primary btn--small" onClick={() => void claim()} disabled={claiming.busy}>
+              {claiming.busy ? t("claim.saving") : t("claim.button")}
             </button>
           </div>
         )}
@@ -266,8 +223,8 @@ export default function Results() {
                   nextStepId={result.readiness.next_step_id}
                   status={status}
                   canEdit={!!status}
-                  onChange={(sid, s) => void setStep(sid, s)}
-                  saving={savingStep}
+                  onChange={(sid, s) => void progress.mark(sid, s)}
+                  saving={progress.saving ?? null}
                   error={stepError}
                   certName={certName}
                 />
@@ -320,7 +277,10 @@ export default function Results() {
                 shares.error ? (
                   <ErrorAlert error={shares.error} onRetry={shares.reload} />
                 ) : (
-                  <ShareForm shares={shares.data?.shares ?? []} onShare={(e) => void share(e)} onUnshare={(x) => void unshare(x)} error={shareError} busy={shareBusy} done={shareDone} />
+                  <div className="share">
+                    <ShareForm onShared={() => void shares.reload()} />
+                    <SharedWith shares={shares.data?.shares ?? []} onStop={(x) => void stop(x)} busy={stopSharing.busy} error={stopSharing.error} />
+                  </div>
                 )
               ) : (
                 <SignupPrompt />

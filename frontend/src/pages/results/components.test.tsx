@@ -1,7 +1,6 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter } from "react-router-dom";
-import { ApiError } from "../../api/client";
 import type { MyAssessment } from "../../api/types";
 import i18n from "../../i18n";
 import {
@@ -15,7 +14,7 @@ import {
   RoadmapTimeline,
   RoleFitList,
   SalaryRangeChart,
-  ShareForm,
+  SharedWith,
   SignupPrompt,
 } from "./components";
 import { result, salary } from "./fixtures";
@@ -171,31 +170,19 @@ describe("SalaryRangeChart", () => {
   });
 });
 
-describe("ShareForm", () => {
-  it("sends the e-mail and lists current shares", async () => {
-    const onShare = vi.fn();
-    const onUnshare = vi.fn();
-    render(<ShareForm shares={[{ advisor_id: "adv1", display_name: "Sato", shared_at: "2026-02-01T00:00:00Z" }]} onShare={onShare} onUnshare={onUnshare} busy={false} />);
-    const form = screen.getByTestId("share-form");
-    await userEvent.type(within(form).getByLabelText("Advisor's e-mail address"), " advisor@example.com ");
-    await userEvent.click(within(form).getByRole("button", { name: "Share" }));
-    expect(onShare).toHaveBeenCalledWith("advisor@example.com");
+describe("SharedWith", () => {
+  it("lists current shares and stops one", async () => {
+    const onStop = vi.fn();
+    render(<SharedWith shares={[{ advisor_id: "adv1", display_name: "Sato", shared_at: "2026-02-01T00:00:00Z" }]} onStop={onStop} />);
+    expect(screen.getByText("Sato")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Stop sharing: Sato" }));
-    expect(onUnshare).toHaveBeenCalledWith("adv1");
+    expect(onStop).toHaveBeenCalledWith("adv1");
   });
 
-  it("shows an unknown advisor at the field", () => {
-    const err = new ApiError({ type: "urn:pmpath:problem:not-found", title: "Not Found", status: 404 });
-    render(<ShareForm shares={[]} onShare={() => {}} onUnshare={() => {}} busy={false} error={err} />);
-    const input = screen.getByLabelText("Advisor's e-mail address");
-    expect(input).toHaveAttribute("aria-invalid", "true");
-    expect(screen.getByRole("alert")).toHaveTextContent("No advisor has this e-mail address");
-  });
-
-  it("shows a validation message from the server next to the field", () => {
-    const err = new ApiError({ type: "x", title: "Unprocessable", status: 422, errors: [{ path: "$.advisor_email", message: "is not an e-mail address" }] });
-    render(<ShareForm shares={[]} onShare={() => {}} onUnshare={() => {}} busy={false} error={err} />);
-    expect(screen.getByRole("alert")).toHaveTextContent("is not an e-mail address");
+  it("says when nobody sees the results, and why stopping failed", () => {
+    render(<SharedWith shares={[]} onStop={() => {}} error="Could not stop sharing." />);
+    expect(screen.getByText("You aren't sharing with anyone yet.")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("Could not stop sharing.");
   });
 });
 

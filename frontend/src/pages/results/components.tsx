@@ -1,10 +1,9 @@
 // Presentational sections of the results page. Each takes plain data as
 // props; Results.tsx fetches and passes it down.
-import { useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Legend } from "recharts";
-import type { ApiError } from "../../api/client";
 import {
   STAGES,
   type CertificationSummary,
@@ -568,91 +567,34 @@ export function SalaryRangeChart({ salary }: { salary: { target: RoleSalary; nex
 
 /* ---------- Share ---------- */
 
-export function ShareForm({
-  shares,
-  onShare,
-  onUnshare,
-  error,
-  busy,
-  done,
-}: {
-  shares: Share[];
-  onShare: (email: string) => void;
-  onUnshare: (advisorId: string) => void;
-  error?: ApiError | null;
-  busy: boolean;
-  done?: string | null;
-}) {
+/** SharedWith lists the advisors who see the results, each with a button to stop. */
+export function SharedWith({ shares, onStop, busy, error }: { shares: Share[]; onStop: (advisorId: string) => void; busy?: boolean; error?: string }) {
   const { t, i18n } = useTranslation("results");
-  const [email, setEmail] = useState("");
-  const inputId = useId();
-  const errId = useId();
-  const hintId = useId();
-  const fieldError = error ? (error.fieldError("$.advisor_email") ?? error.fieldError("/advisor_email") ?? (error.status === 404 ? t("share.notFound") : undefined)) : undefined;
-  const general = error && !fieldError ? (error.status === 0 ? t("share.network") : error.problem.detail || error.problem.title) : undefined;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const v = email.trim();
-    if (v) onShare(v);
-  };
   return (
-    <div className="share">
-      <form className="form share__form" onSubmit={submit} data-testid="share-form" noValidate>
-        <div className="field">
-          <label htmlFor={inputId}>{t("share.email")}</label>
-          <span className="field__hint" id={hintId}>
-            {t("share.hint")}
-          </span>
-          <input
-            id={inputId}
-            type="email"
-            autoComplete="off"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? `${hintId} ${errId}` : hintId}
-            required
-          />
-          {fieldError && (
-            <span className="field__error" id={errId} role="alert">
-              {fieldError}
-            </span>
-          )}
-        </div>
-        {general && (
-          <p className="alert alert--error" role="alert">
-            {general}
-          </p>
-        )}
-        <div>
-          <button type="submit" className="btn btn--primary" disabled={busy || email.trim() === ""}>
-            {busy ? t("share.sending") : t("share.submit")}
-          </button>
-        </div>
-        <p role="status" aria-live="polite" className="share__done">
-          {done ? t("share.done", { name: done }) : ""}
+    <div className="share__list">
+      <h3>{t("share.current")}</h3>
+      {error && (
+        <p className="alert alert--error" role="alert">
+          {error}
         </p>
-      </form>
-      <div className="share__list">
-        <h3>{t("share.current")}</h3>
-        {shares.length === 0 ? (
-          <p className="muted small">{t("share.noneYet")}</p>
-        ) : (
-          <ul>
-            {shares.map((s) => (
-              <li key={s.advisor_id} className="spread">
-                <span>
-                  <strong>{s.display_name}</strong> <span className="muted small">{t("share.since", { date: formatDate(s.shared_at, i18n.language) })}</span>
-                </span>
-                <button type="button" className="btn btn--ghost btn--small" onClick={() => onUnshare(s.advisor_id)}>
-                  {t("share.stop")}
-                  <span className="visually-hidden">: {s.display_name}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      )}
+      {shares.length === 0 ? (
+        <p className="muted small">{t("share.noneYet")}</p>
+      ) : (
+        <ul>
+          {shares.map((s) => (
+            <li key={s.advisor_id} className="spread">
+              <span>
+                <strong>{s.display_name}</strong> <span className="muted small">{t("share.since", { date: formatDate(s.shared_at, i18n.language) })}</span>
+              </span>
+              <button type="button" className="btn btn--ghost btn--small" onClick={() => onStop(s.advisor_id)} disabled={busy}>
+                {t("share.stop")}
+                <span className="visually-hidden">: {s.display_name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
-import type { RoleDetail, RoleList, RoleSummary } from "../../api/types";
+import { getRole, listRoles } from "../../api/endpoints";
+import type { RoleSummary } from "../../api/types";
 import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import { CompareTable, CompareRoadmaps } from "./CompareParts";
@@ -11,12 +12,12 @@ import "./roles.css";
 export default function Compare() {
   const { t } = useTranslation("roles");
   const [params, setParams] = useSearchParams();
-  const roles = useApi<RoleList>("/api/v1/roles");
+  const roles = useApi(listRoles, []);
   const known = useMemo(() => roles.data?.roles.map((r) => r.slug), [roles.data]);
   const { a, b } = compareSlugs(params, known);
   // Details wait for the list, so a stale or mistyped slug in the address is dropped rather than fetched.
-  const ra = useApi<RoleDetail>(known && a ? `/api/v1/roles/${encodeURIComponent(a)}` : null);
-  const rb = useApi<RoleDetail>(known && b ? `/api/v1/roles/${encodeURIComponent(b)}` : null);
+  const ra = useApi(getRole, known && a ? [a] : null);
+  const rb = useApi(getRole, known && b ? [b] : null);
 
   const set = (key: "a" | "b", value: string) => {
     const p = new URLSearchParams(params);

@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import type { CertificationList, RoleDetail as Role, RoleList } from "../../api/types";
+import { getRole, listCertifications, listRoles } from "../../api/endpoints";
+import type { RoleDetail as Role } from "../../api/types";
 import { ErrorAlert, Loading, Page } from "../../components/ui";
 import { formatNumber } from "../../format";
 import { useApi } from "../../hooks/useApi";
@@ -12,7 +13,7 @@ import "./roles.css";
 export default function RoleDetail() {
   const { slug = "" } = useParams();
   const { t } = useTranslation("roles");
-  const role = useApi<Role>(`/api/v1/roles/${encodeURIComponent(slug)}`);
+  const role = useApi(getRole, [slug]);
 
   if (role.loading && !role.data) {
     return (
@@ -34,7 +35,7 @@ export default function RoleDetail() {
 
 function RoleView({ role }: { role: Role }) {
   const { t, i18n } = useTranslation("roles");
-  const certs = useApi<CertificationList>("/api/v1/certifications");
+  const certs = useApi(listCertifications, []);
   const lookup = useMemo(() => certLookup(role.certifications, certs.data?.certifications), [role.certifications, certs.data]);
   const months = totalMonths(role.roadmap);
   const range = primaryRange(role.salary_ranges);
@@ -141,7 +142,7 @@ function RoleView({ role }: { role: Role }) {
 function CompareWith({ slug }: { slug: string }) {
   const { t } = useTranslation("roles");
   const navigate = useNavigate();
-  const roles = useApi<RoleList>("/api/v1/roles");
+  const roles = useApi(listRoles, []);
   const [other, setOther] = useState("");
   const submit = (e: FormEvent) => {
     e.preventDefault();

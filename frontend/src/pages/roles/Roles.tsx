@@ -1,7 +1,7 @@
 import { useMemo, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router-dom";
-import type { CertificationList, RoleList } from "../../api/types";
+import { listCertifications, listRoles } from "../../api/endpoints";
 import { Empty, ErrorAlert, Loading, Page } from "../../components/ui";
 import { useApi } from "../../hooks/useApi";
 import { RoleCard } from "./parts";
@@ -14,8 +14,8 @@ export default function Roles() {
   const { t } = useTranslation("roles");
   const [params, setParams] = useSearchParams();
   const track = parseTrack(params.get("track"));
-  const roles = useApi<RoleList>("/api/v1/roles");
-  const certs = useApi<CertificationList>("/api/v1/certifications");
+  const roles = useApi(listRoles, []);
+  const certs = useApi(listCertifications, []);
   const lookup = useMemo(() => certLookup(certs.data?.certifications), [certs.data]);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 

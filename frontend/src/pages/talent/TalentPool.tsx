@@ -1,5 +1,6 @@
 // /talent: candidates who opted in to the recruiter talent pool.
 import { useTranslation } from "react-i18next";
+import { talentPool } from "../../api/endpoints";
 import { Empty, Page } from "../../components/ui";
 import { ListingPager, ListingResults } from "../advisor/CandidateListing";
 import FilterForm from "../advisor/FilterForm";
@@ -12,7 +13,7 @@ import "./talent.css";
 export default function TalentPool() {
   const { t } = useTranslation("talent");
   const roles = useRoles();
-  const list = useListing("/api/v1/recruiter/talent");
+  const list = useListing(talentPool);
   const { state, res } = list;
 
   return (
