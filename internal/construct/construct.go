@@ -49,6 +49,9 @@ var Dimensions = []DimensionInfo{
 	{"program_scope", LeanPM, i18n.Text{JA: "複数プロジェクトの統括", EN: "Program scope"}},
 	{"portfolio", LeanBoth, i18n.Text{JA: "ポートフォリオ・投資判断", EN: "Portfolio and investment"}},
 	{"people_development", LeanPMO, i18n.Text{JA: "メンバーの育成・配置", EN: "Developing people"}},
+	// High means the PM path (PM, then programs and portfolios); low the
+	// PMO path (administrator, analyst, manager, director).
+	{"track_preference", LeanPM, i18n.Text{JA: "目指すキャリア", EN: "Career direction"}},
 }
 
 // OriginalDimensions is how many of Dimensions the first version of the

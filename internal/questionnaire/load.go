@@ -183,6 +183,7 @@ func check(c *datafile.Checker, file string, q *Questionnaire) {
 // orientation over known scales, and a target on every scale for each role.
 func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured map[construct.Dimension]int) {
 	scaleKeys := map[string]bool{}
+	shared := map[string]bool{}
 	inScale := map[construct.Dimension]string{}
 	for i, s := range q.Scales {
 		at := fmt.Sprintf("scales[%d] (%s)", i, s.Key)
@@ -190,6 +191,7 @@ func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured ma
 			c.Add(file, at+".key", "%q is used by another scale", s.Key)
 		}
 		scaleKeys[s.Key] = true
+		shared[s.Key] = s.Shared
 		for _, f := range s.Facets {
 			if _, ok := construct.LookupDimension(f); !ok {
 				c.Add(file, at+".facets", "%q is not a known dimension", f)
@@ -244,6 +246,8 @@ func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured ma
 		for _, k := range append(append([]string{}, o.PM...), o.PMO...) {
 			if !scaleKeys[k] {
 				c.Add(file, "orientation", "%q is not a scale", k)
+			} else if shared[k] {
+				c.Add(file, "orientation", "%q is a shared scale; it is no side of the lean", k)
 			}
 		}
 	}
@@ -259,6 +263,12 @@ func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured ma
 		roles[p.Role] = true
 		for _, s := range q.Scales {
 			v, ok := p.Targets[s.Key]
+			if s.Shared {
+				if ok {
+					c.Add(file, at+".targets."+s.Key, "a shared scale takes no target")
+				}
+				continue
+			}
 			if !ok {
 				c.Add(file, at+".targets", "no target for scale %q", s.Key)
 			} else if v < 0 || v > 100 {

@@ -65,6 +65,10 @@ type Scale struct {
 	Key    string                `yaml:"key" json:"key" validate:"required,itemid"`
 	Name   i18n.Text             `yaml:"name" json:"name"`
 	Facets []construct.Dimension `yaml:"facets" json:"facets" validate:"min=1,max=20"`
+	// Shared marks a scale of skills every role needs (communication, IT
+	// literacy): scored and shown, but no part of role fit or the lean,
+	// and profiles give it no target.
+	Shared bool `yaml:"shared,omitempty" json:"shared,omitempty"`
 }
 
 // OrientationDef says which scales stand for each side of the PM/PMO lean.

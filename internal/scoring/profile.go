@@ -155,9 +155,11 @@ func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) 
 		}
 		switch {
 		case hasLikert && hasChoice:
+			// Two estimates of one scale, each weighed by its precision.
+			wl, wc := 1/(likertSE*likertSE), 1/(choiceSE*choiceSE)
 			out[s] = scaleState{
-				score: (1-choiceShare)*likert + choiceShare*choice,
-				se:    math.Hypot((1-choiceShare)*likertSE, choiceShare*choiceSE),
+				score: (wl*likert + wc*choice) / (wl + wc),
+				se:    math.Sqrt(1 / (wl + wc)),
 			}
 		case hasLikert:
 			out[s] = scaleState{likert, likertSE}
@@ -190,8 +192,8 @@ type profileFit struct {
 // profileFits scores every role that has a profile and is in the catalog:
 // 100 minus fitPerPoint times the root-mean-square distance between the
 // person's scales and the role's targets. Every role is measured on every
-// scale, so a role with a broad profile is not at a disadvantage against
-// a narrow one. Sorted best first; equal fits keep catalog order (the
+// scale but the shared ones, so a role with a broad profile is not at a
+// disadvantage against a narrow one. Sorted best first; equal fits keep catalog order (the
 // margin is then zero, which is too close to call).
 func profileFits(q *questionnaire.Questionnaire, c *catalog.Catalog, scales []scaleState) []profileFit {
 	order := make(map[string]int, len(c.Roles))
@@ -199,7 +201,12 @@ func profileFits(q *questionnaire.Questionnaire, c *catalog.Catalog, scales []sc
 		order[r.Slug] = i
 	}
 	out := make([]profileFit, 0, len(q.Profiles))
-	n := float64(len(q.Scales))
+	var n float64
+	for _, sc := range q.Scales {
+		if !sc.Shared {
+			n++
+		}
+	}
 	for _, p := range q.Profiles {
 		i, ok := order[p.Role]
 		if !ok {
@@ -208,15 +215,21 @@ func profileFits(q *questionnaire.Questionnaire, c *catalog.Catalog, scales []sc
 		diffs := make([]float64, len(q.Scales))
 		var sq float64
 		for s, sc := range q.Scales {
+			if sc.Shared {
+				continue
+			}
 			diffs[s] = scales[s].score - float64(p.Targets[sc.Key])
 			sq += diffs[s] * diffs[s]
 		}
 		d := math.Sqrt(sq / n)
 		grad := make([]float64, len(q.Scales))
 		for s := range grad {
-			if d > 1e-9 {
+			switch {
+			case q.Scales[s].Shared:
+				// A shared skill plays no part in which role fits.
+			case d > 1e-9:
 				grad[s] = -fitPerPoint * diffs[s] / (n * d)
-			} else {
+			default:
 				// At the target itself the distance has no gradient; its
 				// largest possible slope keeps the error honest.
 				grad[s] = -fitPerPoint / math.Sqrt(n)
