@@ -65,10 +65,10 @@ type scaleState struct {
 }
 
 // scaleScores scores each scale of q: the mean of its keyed Likert answers
-// blended (by choiceShare) with the share of situational points its facets
-// earned. The standard error combines the person's own spread around the
-// Likert mean (shrunk towards priorSD) with the binomial error of the
-// situational share.
+// and the share of situational points its facets earned, combined by their
+// precision (inverse variance). The Likert part's error comes from the
+// person's own spread around their mean (shrunk towards priorSD); the
+// situational part's from the binomial error of its few scenarios.
 func scaleScores(q *questionnaire.Questionnaire, answers questionnaire.Answers) []scaleState {
 	type acc struct {
 		sum, sumSq float64
