@@ -152,7 +152,7 @@ func TestProfileRefusesCarelessSheets(t *testing.T) {
 	}{
 		{"all agree", uniformLikert(q, 5), scoring.FlagStraightLining},
 		{"all neutral", uniformLikert(q, 3), scoring.FlagStraightLining},
-		{"all disagree", uniformLikert(q, 1), scoring.FlagInconsistent},
+		{"all disagree", uniformLikert(q, 1), scoring.FlagInconsistentAnswers},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,6 +171,15 @@ func TestProfileRefusesCarelessSheets(t *testing.T) {
 			}
 		})
 	}
+	t.Run("uniform random", func(t *testing.T) {
+		r, err := scoring.Score(scoring.Input{Questionnaire: q, Catalog: c, Answers: random})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Quality.Reliable || r.RecommendedRole != "" {
+			t.Errorf("a random sheet got %q, flags %v, indices %+v", r.RecommendedRole, r.Quality.Flags, *r.Quality.Indices)
+		}
+	})
 	t.Run("too fast", func(t *testing.T) {
 		a := atLevels(q, map[string]float64{"lead": 0.9, "delivery": 0.8})
 		r, err := scoring.Score(scoring.Input{Questionnaire: q, Catalog: c, Answers: a, Elapsed: time1(len(a))})

@@ -12,14 +12,14 @@ import (
 // least one, honest respondents with ordinary noise almost never.
 // Changing any of them changes results: bump ProfileVersion.
 const (
-	// maxPairGap: the mean distance, in Likert steps, between a statement
-	// and its antonym once the antonym is reversed. Honest answers sit
-	// near 0.5; uniform random ones near 1.6.
-	maxPairGap = 1.15
-	// maxScaleSpread: the root-mean-square distance, in Likert steps, of
-	// keyed answers from the person's own scale means. Honest answers sit
-	// near 0.8; uniform random ones near 1.4.
-	maxScaleSpread = 1.25
+	// maxInconsistency: the most a sheet's two consistency indices may add
+	// up to, in Likert steps. The pair gap is the mean distance between a
+	// statement and its antonym once the antonym is reversed; the scale
+	// spread is the root-mean-square distance of keyed answers from the
+	// person's own scale means. Honest respondents with ordinary noise sum
+	// to about 1.5 (the most inconsistent simulated one of 4,800 reached
+	// 2.3); uniform random sheets to about 3.0 (2% of them under 2.42).
+	maxInconsistency = 2.45
 	// maxSameShare: the largest share of statements given one and the same
 	// answer. Antonym pairs already catch a sheet of "agree" throughout; this
 	// catches the midpoint given to nearly everything, which says nothing.
@@ -29,12 +29,13 @@ const (
 	// server between the draft's first save and its submission, nobody has
 	// read the statements.
 	minSecondsPerAnswer = 1.5
-	// minPairs: the pair index needs this many answered pairs to count.
+	// minPairs: the consistency indices need this many answered pairs.
 	minPairs = 6
 )
 
-// FlagInconsistentScales marks answers that scatter within their scales.
-const FlagInconsistentScales = "inconsistent_scales"
+// FlagInconsistentAnswers marks a sheet whose statements contradict their
+// antonyms and scatter within their scales more than honest answers do.
+const FlagInconsistentAnswers = "inconsistent_answers"
 
 // QualityIndices are the careless-responding measures behind the flags.
 type QualityIndices struct {
@@ -134,11 +135,8 @@ func profileQuality(q *questionnaire.Questionnaire, answers questionnaire.Answer
 	if len(raw) >= straightMin && ix.SameShare >= maxSameShare {
 		flags = append(flags, FlagStraightLining)
 	}
-	if n >= minPairs && ix.PairGap >= maxPairGap {
-		flags = append(flags, FlagInconsistent)
-	}
-	if len(ks) >= straightMin && ix.ScaleSpread >= maxScaleSpread {
-		flags = append(flags, FlagInconsistentScales)
+	if n >= minPairs && len(ks) >= straightMin && ix.PairGap+ix.ScaleSpread >= maxInconsistency {
+		flags = append(flags, FlagInconsistentAnswers)
 	}
 	if ix.SecondsPerAnswer > 0 && ix.SecondsPerAnswer < minSecondsPerAnswer {
 		flags = append(flags, FlagTooFast)
