@@ -80,7 +80,7 @@ func latestOf(l *account.Latest) *latestJSON {
 	if l == nil {
 		return nil
 	}
-	return &latestJSON{AssessmentID: l.AssessmentID, RecommendedRole: l.Role, Lean: l.Lean, Fit: l.Fit, SubmittedAt: l.SubmittedAt}
+	return &latestJSON{AssessmentID: l.AssessmentID, RecommendedRole: l.Role, Lean: string(l.Lean), Fit: l.Fit, SubmittedAt: l.SubmittedAt}
 }
 
 func userOf(u *account.User) *userJSON {
@@ -229,7 +229,8 @@ func myAssessmentOf(a *assessment.Assessment) myAssessmentJSON {
 		Status: string(a.Status), CreatedAt: a.CreatedAt, SubmittedAt: a.SubmittedAt,
 	}
 	if r := a.Result; r != nil {
-		out.RecommendedRole, out.Lean = &r.RecommendedRole, &r.Orientation.Lean
+		lean := string(r.Orientation.Lean)
+		out.RecommendedRole, out.Lean = &r.RecommendedRole, &lean
 		if len(r.Roles) > 0 {
 			out.Fit = &r.Roles[0].Fit
 		}

@@ -28,10 +28,11 @@ func listFilter(c *gin.Context, snap *catalog.Snapshot) (listing.Filter, error) 
 		f.Role = v
 	}
 	if v, ok := c.GetQuery("lean"); ok {
-		if v != "pm" && v != "pmo" && v != "balanced" {
+		lean, ok := listing.ParseLean(v)
+		if !ok {
 			bad("lean", "must be pm, pmo or balanced")
 		}
-		f.Lean = v
+		f.Lean = lean
 	}
 	if v, ok := c.GetQuery("min_fit"); ok {
 		n, err := strconv.Atoi(v)

@@ -55,7 +55,7 @@ func (h *staffHandlers) list(c *gin.Context, fetch func(*gin.Context, listing.Fi
 	out := make([]candidateRowJSON, len(page.Rows))
 	for i, r := range page.Rows {
 		role, _ := snap.Role(r.RecommendedRole)
-		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: r.Lean, Fit: r.Fit}
+		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: string(r.Lean), Fit: r.Fit}
 		if dates {
 			at := r.SubmittedAt
 			out[i].SubmittedAt, out[i].SharedAt = &at, r.SharedAt

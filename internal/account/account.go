@@ -10,6 +10,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"time"
+
+	"github.com/pmpath/pmpath/internal/construct"
 )
 
 // Role is what a person may do.
@@ -47,7 +49,7 @@ type User struct {
 type Latest struct {
 	AssessmentID string
 	Role         string
-	Lean         string
+	Lean         construct.Lean
 	Fit          int
 	SubmittedAt  time.Time
 }

@@ -125,7 +125,7 @@ func describe(f listing.Filter) string {
 		b.WriteString(" role=" + f.Role)
 	}
 	if f.Lean != "" {
-		b.WriteString(" lean=" + f.Lean)
+		b.WriteString(" lean=" + string(f.Lean))
 	}
 	if f.MinFit > 0 {
 		b.WriteString(" min_fit")

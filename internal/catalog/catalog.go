@@ -73,7 +73,7 @@ type Certification struct {
 	Abbreviation  string          `yaml:"abbreviation" validate:"required,max=20"`
 	Name          i18n.Text       `yaml:"name"`
 	Issuer        i18n.Text       `yaml:"issuer"`
-	Track         string          `yaml:"track" validate:"required,oneof=pm pmo both"`
+	Track         construct.Track `yaml:"track" validate:"required,oneof=pm pmo both"`
 	Stage         construct.Stage `yaml:"stage" validate:"required,stage"`
 	URL           string          `yaml:"url" validate:"required,url"`
 	Summary       i18n.Text       `yaml:"summary"`

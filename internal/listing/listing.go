@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/errs"
 )
 
@@ -26,13 +27,19 @@ const (
 // Filter narrows and orders a candidate listing. Every field is checked
 // against an allow-list before it reaches a query.
 type Filter struct {
-	Role   string // recommended role slug
-	Lean   string // pm, pmo or balanced
-	MinFit int    // 0..100
-	Query  string // part of the display name
-	Sort   string // ByFit or ByDate
+	Role   string         // recommended role slug
+	Lean   construct.Lean // pm, pmo or balanced
+	MinFit int            // 0..100
+	Query  string         // part of the display name
+	Sort   string         // ByFit or ByDate
 	Limit  int
 	After  *Cursor
+}
+
+// ParseLean reads a filter by lean: pm, pmo or balanced.
+func ParseLean(s string) (construct.Lean, bool) {
+	l := construct.Lean(s)
+	return l, construct.ValidOrientation(l)
 }
 
 // Cursor is the position after the last row of a page.
@@ -71,7 +78,7 @@ type Row struct {
 	UserID          string
 	DisplayName     string
 	RecommendedRole string
-	Lean            string
+	Lean            construct.Lean
 	Fit             int
 	SubmittedAt     time.Time
 	SharedAt        *time.Time

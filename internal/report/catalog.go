@@ -161,7 +161,7 @@ func StepOf(s catalog.Step, l i18n.Lang) Step {
 func CertificationOf(c catalog.Certification, l i18n.Lang) Certification {
 	return Certification{
 		Slug: c.Slug, Abbreviation: c.Abbreviation, Name: c.Name.In(l), Issuer: c.Issuer.In(l),
-		Track: construct.Track(c.Track), Stage: StageOf(c.Stage, l), URL: c.URL, Summary: c.Summary.In(l),
+		Track: c.Track, Stage: StageOf(c.Stage, l), URL: c.URL, Summary: c.Summary.In(l),
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/scoring"
 	"github.com/pmpath/pmpath/internal/scoring/scoringtest"
 )
@@ -21,7 +22,7 @@ func TestPersonas(t *testing.T) {
 			if r.RecommendedRole != role {
 				t.Errorf("recommended %s, want %s; fits %v", r.RecommendedRole, role, fits(r))
 			}
-			opposite := map[string]string{"pm": scoring.LeanPMO, "pmo": scoring.LeanPM}[tt.Track]
+			opposite := map[construct.Track]construct.Lean{construct.TrackPM: scoring.LeanPMO, construct.TrackPMO: scoring.LeanPM}[tt.Track]
 			if (tt.Lean != "" && r.Orientation.Lean != tt.Lean) || r.Orientation.Lean == opposite {
 				t.Errorf("lean %s (pm %d, pmo %d); want %q, never %s", r.Orientation.Lean, r.Orientation.PM, r.Orientation.PMO, tt.Lean, opposite)
 			}

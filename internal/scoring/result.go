@@ -15,9 +15,9 @@ const Version = "1"
 
 // Leans of the orientation.
 const (
-	LeanPM       = "pm"
-	LeanPMO      = "pmo"
-	LeanBalanced = "balanced"
+	LeanPM       = construct.LeanPM
+	LeanPMO      = construct.LeanPMO
+	LeanBalanced = construct.LeanBalanced
 )
 
 // Quality flags.
@@ -29,26 +29,31 @@ const (
 
 // Result is a scored response. It holds ids and numbers only; texts are
 // looked up in the questionnaire and catalog when it is shown, in the
-// reader's language.
+// reader's language (internal/report).
+//
+// Result has no JSON form of its own: the store keeps it in a row of its
+// own (internal/store/result.go) and the API shows it through its own
+// types, so a field added here is stored and shown only once it is added
+// there (a store test fails until it is stored).
 type Result struct {
-	Questionnaire        string `json:"questionnaire"`
-	QuestionnaireVersion int    `json:"questionnaire_version"`
-	ScoringVersion       string `json:"scoring_version"`
+	Questionnaire        string
+	QuestionnaireVersion int
+	ScoringVersion       string
 	// CatalogVersion is the catalog the roles and plan were taken from; the
 	// caller sets it.
-	CatalogVersion  string           `json:"catalog_version,omitempty"`
-	Orientation     Orientation      `json:"orientation"`
-	Dimensions      []DimensionScore `json:"dimensions"`
-	Roles           []RoleFit        `json:"roles"`
-	RecommendedRole string           `json:"recommended_role"`
-	Readiness       Readiness        `json:"readiness"`
-	Quality         Quality          `json:"quality"`
-	Plan            Plan             `json:"plan"`
+	CatalogVersion  string
+	Orientation     Orientation
+	Dimensions      []DimensionScore
+	Roles           []RoleFit
+	RecommendedRole string
+	Readiness       Readiness
+	Quality         Quality
+	Plan            Plan
 	// Scales, Confidence and Administration come with the profile model
 	// (versions with scales); results of the first model have none.
-	Scales         []ScaleScore    `json:"scales,omitempty"`
-	Confidence     *Confidence     `json:"confidence,omitempty"`
-	Administration *Administration `json:"administration,omitempty"`
+	Scales         []ScaleScore
+	Confidence     *Confidence
+	Administration *Administration
 }
 
 // Administration modes.
@@ -59,37 +64,37 @@ const (
 
 // Administration says how much of the questionnaire was asked.
 type Administration struct {
-	Mode           string `json:"mode"`
-	Asked          int    `json:"asked"`
-	Total          int    `json:"total"`
-	StoppedBecause string `json:"stopped_because,omitempty"`
+	Mode           string
+	Asked          int
+	Total          int
+	StoppedBecause string
 }
 
 // Orientation is how strongly the person leans to each track, 0-100.
 type Orientation struct {
-	PM   int    `json:"pm"`
-	PMO  int    `json:"pmo"`
-	Lean string `json:"lean"`
+	PM   int
+	PMO  int
+	Lean construct.Lean
 }
 
 // DimensionScore is one dimension, 0-100, with the items that raised it
 // most (High) and held it back most (Low).
 type DimensionScore struct {
-	Key   construct.Dimension `json:"key"`
-	Score int                 `json:"score"`
-	High  []string            `json:"high,omitempty"`
-	Low   []string            `json:"low,omitempty"`
+	Key   construct.Dimension
+	Score int
+	High  []string
+	Low   []string
 }
 
 // RoleFit is how well the person fits one role, 0-100, and why.
 type RoleFit struct {
-	Slug string `json:"slug"`
-	Fit  int    `json:"fit"`
+	Slug string
+	Fit  int
 	// FitLow and FitHigh bound the fit by the measurement error of the
 	// scales it rests on (profile model only).
-	FitLow  int      `json:"fit_low,omitempty"`
-	FitHigh int      `json:"fit_high,omitempty"`
-	Reasons []Reason `json:"reasons"`
+	FitLow  int
+	FitHigh int
+	Reasons []Reason
 }
 
 // Reason kinds.
@@ -101,62 +106,62 @@ const (
 // Reason says one thing that drove a role's fit: a dimension the role
 // weighs, the person's score on it, and the answers behind that score.
 type Reason struct {
-	Kind      string              `json:"kind"`
-	Dimension construct.Dimension `json:"dimension"`
-	Weight    int                 `json:"weight"`
-	Score     int                 `json:"score"`
-	Items     []string            `json:"items,omitempty"`
+	Kind      string
+	Dimension construct.Dimension
+	Weight    int
+	Score     int
+	Items     []string
 }
 
 // Readiness is where the person stands today, from their experience.
 type Readiness struct {
-	Stage construct.Stage `json:"stage"`
+	Stage construct.Stage
 	// NextStep is the id of the first roadmap step of the plan.
-	NextStep string `json:"next_step"`
+	NextStep string
 	// Evidence lists the experience answers that set the stage.
-	Evidence []Evidence `json:"evidence"`
+	Evidence []Evidence
 	// HeldCertifications are the certifications the person reported.
-	HeldCertifications []string `json:"held_certifications"`
+	HeldCertifications []string
 }
 
 // Evidence is one experience answer and the stage it shows.
 type Evidence struct {
-	Item   string          `json:"item"`
-	Option string          `json:"option"`
-	Stage  construct.Stage `json:"stage"`
+	Item   string
+	Option string
+	Stage  construct.Stage
 }
 
 // Quality holds flags that cast doubt on a response.
 type Quality struct {
-	Flags []string `json:"flags"`
+	Flags []string
 	// Reliable is false when the sheet cannot be trusted. Under the
 	// profile model no role is then recommended and no plan targeted; the
 	// first model only reports it. Indices come with the profile model.
-	Reliable bool            `json:"reliable"`
-	Indices  *QualityIndices `json:"indices,omitempty"`
+	Reliable bool
+	Indices  *QualityIndices
 }
 
 // Plan is the personal plan towards the target role.
 type Plan struct {
-	TargetRole string `json:"target_role"`
+	TargetRole string
 	// Gaps are the target role's dimensions where the person is below the
 	// level the role asks for, largest first.
-	Gaps []Gap `json:"gaps"`
+	Gaps []Gap
 	// Steps are ids of the target role's roadmap steps from the person's
 	// readiness stage on, in roadmap order.
-	Steps []string `json:"steps"`
+	Steps []string
 	// Certifications are slugs that fit the plan and the person's stage,
 	// not already held, most relevant first.
-	Certifications []string `json:"certifications"`
+	Certifications []string
 	// NextRole is the role that is the next step on the target's track.
-	NextRole string `json:"next_role"`
+	NextRole string
 }
 
 // Gap is the distance between the person's score and the level a role asks
 // for on one dimension.
 type Gap struct {
-	Dimension construct.Dimension `json:"dimension"`
-	Score     int                 `json:"score"`
-	Target    int                 `json:"target"`
-	Gap       int                 `json:"gap"`
+	Dimension construct.Dimension
+	Score     int
+	Target    int
+	Gap       int
 }

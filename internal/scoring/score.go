@@ -481,7 +481,7 @@ func plan(c *catalog.Catalog, target catalog.Role, byKey map[construct.Dimension
 	}
 	for _, cert := range c.Certifications {
 		r, _ := construct.Rank(cert.Stage)
-		if (cert.Track == "both" || cert.Track == string(target.Track)) && r >= rank && r <= rank+1 {
+		if (cert.Track.Serves(target.Track)) && r >= rank && r <= rank+1 {
 			add(cert.Slug)
 		}
 	}

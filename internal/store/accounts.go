@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/errs"
 )
 
@@ -37,7 +38,7 @@ func userFromRow(r userRow) *account.User {
 	}
 	if r.LatestAssessmentID != nil && r.LatestSubmittedAt != nil {
 		u.Latest = &account.Latest{
-			AssessmentID: *r.LatestAssessmentID, Role: r.LatestRole, Lean: r.LatestLean,
+			AssessmentID: *r.LatestAssessmentID, Role: r.LatestRole, Lean: construct.Lean(r.LatestLean),
 			Fit: r.LatestFit, SubmittedAt: r.LatestSubmittedAt.UTC(),
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/pmpath/pmpath/internal/advising"
 	"github.com/pmpath/pmpath/internal/assessment"
 	"github.com/pmpath/pmpath/internal/audit"
+	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/errs"
 	"github.com/pmpath/pmpath/internal/listing"
 	"github.com/pmpath/pmpath/internal/progress"
@@ -131,7 +132,7 @@ func candidateQuery(q *gorm.DB, f listing.Filter) *gorm.DB {
 		q = q.Where("users.latest_role = ?", f.Role)
 	}
 	if f.Lean != "" {
-		q = q.Where("users.latest_lean = ?", f.Lean)
+		q = q.Where("users.latest_lean = ?", string(f.Lean))
 	}
 	if f.MinFit > 0 {
 		q = q.Where("users.latest_fit >= ?", f.MinFit)
@@ -165,7 +166,7 @@ func listCandidates(q *gorm.DB, f listing.Filter) ([]listing.Row, error) {
 	out := make([]listing.Row, len(rows))
 	for i, r := range rows {
 		out[i] = listing.Row{
-			UserID: r.ID, DisplayName: r.DisplayName, RecommendedRole: r.LatestRole, Lean: r.LatestLean,
+			UserID: r.ID, DisplayName: r.DisplayName, RecommendedRole: r.LatestRole, Lean: construct.Lean(r.LatestLean),
 			Fit: r.LatestFit, SubmittedAt: r.LatestSubmittedAt.UTC(),
 		}
 		if r.SharedAt != nil {

@@ -196,7 +196,8 @@ func assessmentToRow(a *assessment.Assessment, tokenHash string) assessmentRow {
 		row.Result = &res
 		row.ScoringVersion = &r.ScoringVersion
 		row.RecommendedRole = &r.RecommendedRole
-		row.Lean = &r.Orientation.Lean
+		lean := string(r.Orientation.Lean)
+		row.Lean = &lean
 		if len(r.Roles) > 0 {
 			row.Fit = &r.Roles[0].Fit
 		}
@@ -381,7 +382,7 @@ func (db *DB) submitAssessment(ctx context.Context, a *assessment.Assessment, id
 		if err != nil {
 			return err
 		}
-		result, scoringVersion, role, lean = string(b), r.ScoringVersion, r.RecommendedRole, r.Orientation.Lean
+		result, scoringVersion, role, lean = string(b), r.ScoringVersion, r.RecommendedRole, string(r.Orientation.Lean)
 		if len(r.Roles) > 0 {
 			fit = r.Roles[0].Fit
 		}
@@ -427,7 +428,7 @@ func (db *DB) setLatest(ctx context.Context, tx execer, ownerID, id string, subm
 		fit = r.Roles[0].Fit
 	}
 	_, err := db.exec(ctx, tx, db.stmts.setLatest,
-		id, fit, r.Orientation.Lean, r.RecommendedRole, *submittedAt, db.gorm.NowFunc(), ownerID, *submittedAt)
+		id, fit, string(r.Orientation.Lean), r.RecommendedRole, *submittedAt, db.gorm.NowFunc(), ownerID, *submittedAt)
 	return err
 }
 

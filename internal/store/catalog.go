@@ -370,7 +370,7 @@ func certificationToRow(c catalog.Certification, position int) certificationRow 
 		levels[i] = levelJSON(l)
 	}
 	return certificationRow{
-		Slug: c.Slug, Position: position, Abbreviation: c.Abbreviation, Track: c.Track, Stage: string(c.Stage), URL: c.URL,
+		Slug: c.Slug, Position: position, Abbreviation: c.Abbreviation, Track: string(c.Track), Stage: string(c.Stage), URL: c.URL,
 		Name: jsonOf(c.Name), Issuer: jsonOf(c.Issuer), Summary: jsonOf(c.Summary), Format: jsonOf(c.Format),
 		Prerequisites: jsonOf(c.Prerequisites), Proves: jsonOf(c.Proves), Levels: jsonOf(levels),
 		SourceName: c.Source.Name, SourceURL: c.Source.URL, SourceYear: c.Source.Year,
@@ -383,7 +383,7 @@ func certificationFromRow(r certificationRow) catalog.Certification {
 		levels = append(levels, catalog.CertLevel(l))
 	}
 	return catalog.Certification{
-		Slug: r.Slug, Abbreviation: r.Abbreviation, Track: r.Track, Stage: construct.Stage(r.Stage), URL: r.URL,
+		Slug: r.Slug, Abbreviation: r.Abbreviation, Track: construct.Track(r.Track), Stage: construct.Stage(r.Stage), URL: r.URL,
 		Name: r.Name.V, Issuer: r.Issuer.V, Summary: r.Summary.V, Format: r.Format.V,
 		Prerequisites: r.Prerequisites.V, Proves: r.Proves.V, Levels: levels,
 		Source: catalog.Source{Name: r.SourceName, URL: r.SourceURL, Year: r.SourceYear},

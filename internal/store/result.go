@@ -191,7 +191,7 @@ func (row *resultRow) toResult() *scoring.Result {
 	return &scoring.Result{
 		Questionnaire: row.Questionnaire, QuestionnaireVersion: row.QuestionnaireVersion,
 		ScoringVersion: row.ScoringVersion, CatalogVersion: row.CatalogVersion,
-		Orientation:     scoring.Orientation{PM: row.Orientation.PM, PMO: row.Orientation.PMO, Lean: row.Orientation.Lean},
+		Orientation:     scoring.Orientation{PM: row.Orientation.PM, PMO: row.Orientation.PMO, Lean: construct.Lean(row.Orientation.Lean)},
 		Dimensions:      each(row.Dimensions, dimensionRow.toDomain),
 		Roles:           each(row.Roles, roleFitRow.toDomain),
 		RecommendedRole: row.RecommendedRole,

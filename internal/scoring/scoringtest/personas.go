@@ -70,8 +70,8 @@ func (p Persona) Sheet(q *questionnaire.Questionnaire) questionnaire.Answers {
 // it must not have.
 type Typical struct {
 	Persona Persona
-	Lean    string
-	Track   string
+	Lean    construct.Lean
+	Track   construct.Track
 }
 
 // Personas are typical people for each role, described by what the domain
