@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/pmpath/pmpath/internal/assessment"
-	"github.com/pmpath/pmpath/internal/scoring"
 )
 
 // The export hands each result over in the form pmpath first stored
@@ -118,57 +117,74 @@ type exportGapJSON struct {
 }
 
 func exportAssessmentOf(a *assessment.Assessment) exportAssessmentJSON {
-	return exportAssessmentJSON{
+	out := exportAssessmentJSON{
 		ID: a.ID, Questionnaire: questionnaireRefJSON{a.Questionnaire, a.QuestionnaireVersion}, Status: string(a.Status),
-		Answers: a.Answers, Result: exportResultOf(a.Result), CreatedAt: a.CreatedAt, SubmittedAt: a.SubmittedAt,
+		Answers: a.Answers, CreatedAt: a.CreatedAt, SubmittedAt: a.SubmittedAt,
 	}
-}
-
-func exportResultOf(r *scoring.Result) *exportResultJSON {
+	r := a.Result
 	if r == nil {
-		return nil
+		return out
 	}
-	out := &exportResultJSON{
+	x := &exportResultJSON{
 		Questionnaire: r.Questionnaire, QuestionnaireVersion: r.QuestionnaireVersion,
 		ScoringVersion: r.ScoringVersion, CatalogVersion: r.CatalogVersion,
-		Orientation: orientationJSON{PM: r.Orientation.PM, PMO: r.Orientation.PMO, Lean: string(r.Orientation.Lean)},
-		Dimensions: each(r.Dimensions, func(d scoring.DimensionScore) exportDimensionJSON {
-			return exportDimensionJSON{Key: string(d.Key), Score: d.Score, High: d.High, Low: d.Low}
-		}),
-		Roles: each(r.Roles, func(f scoring.RoleFit) exportRoleFitJSON {
-			return exportRoleFitJSON{Slug: f.Slug, Fit: f.Fit, FitLow: f.FitLow, FitHigh: f.FitHigh, Reasons: each(f.Reasons, func(x scoring.Reason) reasonJSON {
-				return reasonJSON{Kind: x.Kind, Dimension: string(x.Dimension), Weight: x.Weight, Score: x.Score, Items: x.Items}
-			})}
-		}),
+		Orientation:     orientationJSON{PM: r.Orientation.PM, PMO: r.Orientation.PMO, Lean: string(r.Orientation.Lean)},
 		RecommendedRole: r.RecommendedRole,
 		Readiness: exportReadinessJSON{
-			Stage: string(r.Readiness.Stage), NextStep: r.Readiness.NextStep,
-			Evidence: each(r.Readiness.Evidence, func(e scoring.Evidence) exportEvidenceJSON {
-				return exportEvidenceJSON{Item: e.Item, Option: e.Option, Stage: string(e.Stage)}
-			}),
-			HeldCertifications: r.Readiness.HeldCertifications,
+			Stage: string(r.Readiness.Stage), NextStep: r.Readiness.NextStep, HeldCertifications: r.Readiness.HeldCertifications,
 		},
 		Quality: exportQualityJSON{Flags: r.Quality.Flags},
 		Plan: exportPlanJSON{
-			TargetRole: r.Plan.TargetRole,
-			Gaps: each(r.Plan.Gaps, func(g scoring.Gap) exportGapJSON {
-				return exportGapJSON{Dimension: string(g.Dimension), Score: g.Score, Target: g.Target, Gap: g.Gap}
-			}),
-			Steps: r.Plan.Steps, Certifications: r.Plan.Certifications, NextRole: r.Plan.NextRole,
+			TargetRole: r.Plan.TargetRole, Steps: r.Plan.Steps, Certifications: r.Plan.Certifications, NextRole: r.Plan.NextRole,
 		},
-		Scales: each(r.Scales, func(s scoring.ScaleScore) exportScaleJSON { return exportScaleJSON(s) }),
 	}
-	if x := r.Quality.Indices; x != nil {
-		ix := exportIndicesJSON(*x)
-		out.Quality.Indices = &ix
+	// Lists keep what the result has: absent stays null, empty stays [].
+	if r.Dimensions != nil {
+		x.Dimensions = []exportDimensionJSON{}
 	}
-	if x := r.Confidence; x != nil {
-		c := exportConfidenceJSON(*x)
-		out.Confidence = &c
+	for _, d := range r.Dimensions {
+		x.Dimensions = append(x.Dimensions, exportDimensionJSON{Key: string(d.Key), Score: d.Score, High: d.High, Low: d.Low})
 	}
-	if x := r.Administration; x != nil {
-		a := exportAdministrationJSON(*x)
-		out.Administration = &a
+	if r.Roles != nil {
+		x.Roles = []exportRoleFitJSON{}
 	}
+	for _, f := range r.Roles {
+		role := exportRoleFitJSON{Slug: f.Slug, Fit: f.Fit, FitLow: f.FitLow, FitHigh: f.FitHigh}
+		if f.Reasons != nil {
+			role.Reasons = []reasonJSON{}
+		}
+		for _, y := range f.Reasons {
+			role.Reasons = append(role.Reasons, reasonJSON{Kind: y.Kind, Dimension: string(y.Dimension), Weight: y.Weight, Score: y.Score, Items: y.Items})
+		}
+		x.Roles = append(x.Roles, role)
+	}
+	if r.Readiness.Evidence != nil {
+		x.Readiness.Evidence = []exportEvidenceJSON{}
+	}
+	for _, e := range r.Readiness.Evidence {
+		x.Readiness.Evidence = append(x.Readiness.Evidence, exportEvidenceJSON{Item: e.Item, Option: e.Option, Stage: string(e.Stage)})
+	}
+	if r.Plan.Gaps != nil {
+		x.Plan.Gaps = []exportGapJSON{}
+	}
+	for _, g := range r.Plan.Gaps {
+		x.Plan.Gaps = append(x.Plan.Gaps, exportGapJSON{Dimension: string(g.Dimension), Score: g.Score, Target: g.Target, Gap: g.Gap})
+	}
+	for _, sc := range r.Scales {
+		x.Scales = append(x.Scales, exportScaleJSON(sc))
+	}
+	if ix := r.Quality.Indices; ix != nil {
+		v := exportIndicesJSON(*ix)
+		x.Quality.Indices = &v
+	}
+	if c := r.Confidence; c != nil {
+		v := exportConfidenceJSON(*c)
+		x.Confidence = &v
+	}
+	if ad := r.Administration; ad != nil {
+		v := exportAdministrationJSON(*ad)
+		x.Administration = &v
+	}
+	out.Result = x
 	return out
 }
