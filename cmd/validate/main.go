@@ -67,6 +67,29 @@ func run(args []string, out io.Writer) error {
 		*slug, len(arch), *reps, *random, *seedFlag, validity.DefaultNoise.Likert, validity.DefaultNoise.Choice)
 	validity.WriteMarkdown(out, reports...)
 	newest := reports[len(reports)-1]
+	var holdout []validity.Archetype
+	for _, a := range arch {
+		if a.Holdout {
+			holdout = append(holdout, a)
+		}
+	}
+	if len(holdout) > 0 {
+		var q *questionnaire.Questionnaire
+		for _, x := range qs {
+			if x.Slug == *slug && x.Version == newest.Version {
+				q = x
+			}
+		}
+		h, err := validity.Run(validity.Config{
+			Questionnaire: q, Catalog: c, Archetypes: holdout,
+			Replicates: *reps, Seed: *seedFlag, Noise: validity.DefaultNoise,
+		})
+		if err != nil {
+			return fmt.Errorf("holdout: %w", err)
+		}
+		fmt.Fprintf(out, "\nv%d, held-out archetypes only (written after the last revision of the form)\n\n", newest.Version)
+		validity.WriteArchetypeTable(out, h)
+	}
 	misses := validity.DefaultTargets.Misses(newest)
 	fmt.Fprintf(out, "\nTargets for v%d: ", newest.Version)
 	if len(misses) == 0 {

@@ -28,8 +28,11 @@ var archetypeFiles embed.FS
 // Archetype is a person written from the articles, with the answers they
 // would give each version of the questionnaire.
 type Archetype struct {
-	ID      string           `yaml:"id"`
-	Role    string           `yaml:"role"`
+	ID   string `yaml:"id"`
+	Role string `yaml:"role"`
+	// Holdout marks a person written after the questionnaire's last
+	// revision, so the form was never adjusted while looking at them.
+	Holdout bool             `yaml:"holdout"`
 	Summary string           `yaml:"summary"`
 	Sources []string         `yaml:"sources"`
 	Answers map[string]Sheet `yaml:"answers"`

@@ -48,6 +48,8 @@ type RoleStats struct {
 	Confidence map[string]int
 	// Lean counts each lean.
 	Lean map[string]int
+	// People is how many respondents the figures are over.
+	People int
 }
 
 // Report is what one run found.
@@ -72,8 +74,8 @@ type Report struct {
 }
 
 type tally struct {
-	n, top1, top2, refused, agree, pairs, flips, flipN int
-	outcomes, confidence, lean                         map[string]int
+	n, top1, top2, refused, agree, pairs, flips, flipN, people int
+	outcomes, confidence, lean                                 map[string]int
 }
 
 func newTally() *tally {
@@ -81,7 +83,7 @@ func newTally() *tally {
 }
 
 func (t *tally) stats(role string) RoleStats {
-	s := RoleStats{Role: role, N: t.n, Outcomes: t.outcomes, Confidence: t.confidence, Lean: t.lean}
+	s := RoleStats{Role: role, N: t.n, People: t.people, Outcomes: t.outcomes, Confidence: t.confidence, Lean: t.lean}
 	if t.n > 0 {
 		s.Top1 = float64(t.top1) / float64(t.n)
 		s.Top2 = float64(t.top2) / float64(t.n)
@@ -202,6 +204,7 @@ func outcome(r scoring.Result) string {
 // one-step perturbation of the first of each pair.
 func (h *harness) replicate(p Respondent, t *tally) error {
 	q := h.cfg.Questionnaire
+	t.people++
 	rng := rand.New(rand.NewPCG(h.cfg.Seed, seedOf(p.ID)))
 	var likert []string
 	for _, it := range q.Items {

@@ -128,3 +128,13 @@ func find(ss []RoleStats, role string) RoleStats {
 func row(w io.Writer, cells []string) {
 	fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 }
+
+// WriteArchetypeTable writes one version's archetype figures per role:
+// first, top two, retest, refused and what they were told.
+func WriteArchetypeTable(w io.Writer, r Report) {
+	row(w, []string{"role", "people", "first", "top two", "retest", "refused", "outcomes"})
+	row(w, []string{"---", "---", "---", "---", "---", "---", "---"})
+	for _, s := range r.Archetypes {
+		row(w, []string{s.Role, fmt.Sprint(s.People), pct(s.Top1), pct(s.Top2), pct(s.Retest), pct(s.Refused), outcomes(s.Outcomes, s.N)})
+	}
+}
