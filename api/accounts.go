@@ -61,7 +61,7 @@ type userJSON struct {
 
 type latestJSON struct {
 	AssessmentID    string    `json:"assessment_id"`
-	RecommendedRole string    `json:"recommended_role"`
+	RecommendedRole *string   `json:"recommended_role"`
 	Lean            string    `json:"lean"`
 	Fit             int       `json:"fit"`
 	SubmittedAt     time.Time `json:"submitted_at"`
@@ -80,7 +80,7 @@ func latestOf(l *account.Latest) *latestJSON {
 	if l == nil {
 		return nil
 	}
-	return &latestJSON{AssessmentID: l.AssessmentID, RecommendedRole: l.Role, Lean: string(l.Lean), Fit: l.Fit, SubmittedAt: l.SubmittedAt}
+	return &latestJSON{AssessmentID: l.AssessmentID, RecommendedRole: optional(l.Role), Lean: string(l.Lean), Fit: l.Fit, SubmittedAt: l.SubmittedAt}
 }
 
 func userOf(u *account.User) *userJSON {

@@ -70,6 +70,9 @@ type assessmentJSON struct {
 	SubmittedAt *time.Time     `json:"submitted_at"`
 	Token       string         `json:"token,omitempty"`
 	Result      *resultJSON    `json:"result"`
+	// OptionOrder is how this assessment shows each scenario's options;
+	// null when the version keeps the options in file order.
+	OptionOrder map[string][]string `json:"option_order"`
 }
 
 type questionnaireRefJSON struct {
@@ -88,7 +91,7 @@ func assessmentOf(a *report.Assessment) *assessmentJSON {
 		ID: a.ID, Questionnaire: questionnaireRefJSON{a.Questionnaire, a.QuestionnaireVersion},
 		Status: string(a.Status), Answers: a.Answers, Progress: progressJSON(a.Progress),
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, SubmittedAt: a.SubmittedAt,
-		Result: resultOf(a.Result),
+		Result: resultOf(a.Result), OptionOrder: a.OptionOrder,
 	}
 }
 
@@ -98,10 +101,35 @@ type resultJSON struct {
 	Orientation          orientationJSON `json:"orientation"`
 	Dimensions           []dimensionJSON `json:"dimensions"`
 	Roles                []roleFitJSON   `json:"roles"`
-	RecommendedRole      string          `json:"recommended_role"`
-	Readiness            readinessJSON   `json:"readiness"`
-	Quality              qualityJSON     `json:"quality"`
-	Plan                 planJSON        `json:"plan"`
+	// RecommendedRole is null when the sheet was not reliable.
+	RecommendedRole *string             `json:"recommended_role"`
+	Confidence      *confidenceJSON     `json:"confidence"`
+	Scales          []scaleJSON         `json:"scales"`
+	Readiness       readinessJSON       `json:"readiness"`
+	Quality         qualityJSON         `json:"quality"`
+	Plan            planJSON            `json:"plan"`
+	Administration  *administrationJSON `json:"administration"`
+}
+
+type confidenceJSON struct {
+	Level        string `json:"level"`
+	Margin       int    `json:"margin"`
+	RunnerUp     string `json:"runner_up"`
+	RunnerUpName string `json:"runner_up_name"`
+}
+
+type scaleJSON struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	Score  int    `json:"score"`
+	Shared bool   `json:"shared"`
+}
+
+type administrationJSON struct {
+	Mode           string `json:"mode"`
+	Asked          int    `json:"asked"`
+	Total          int    `json:"total"`
+	StoppedBecause string `json:"stopped_because,omitempty"`
 }
 
 type orientationJSON struct {
@@ -122,6 +150,8 @@ type roleFitJSON struct {
 	Name    string       `json:"name"`
 	Track   string       `json:"track"`
 	Fit     int          `json:"fit"`
+	FitLow  *int         `json:"fit_low"`
+	FitHigh *int         `json:"fit_high"`
 	Why     []string     `json:"why"`
 	Reasons []reasonJSON `json:"reasons"`
 }
@@ -143,7 +173,8 @@ type readinessJSON struct {
 }
 
 type qualityJSON struct {
-	Flags []string `json:"flags"`
+	Flags    []string `json:"flags"`
+	Reliable bool     `json:"reliable"`
 }
 
 type gapJSON struct {
@@ -161,8 +192,10 @@ type roleSalaryJSON struct {
 }
 
 type planJSON struct {
-	TargetRole     string            `json:"target_role"`
-	TargetRoleName string            `json:"target_role_name"`
+	// TargetRole and TargetRoleName are null when no plan is targeted (an
+	// unreliable sheet).
+	TargetRole     *string           `json:"target_role"`
+	TargetRoleName *string           `json:"target_role_name"`
 	Gaps           []gapJSON         `json:"gaps"`
 	Steps          []stepJSON        `json:"steps"`
 	Certifications []certSummaryJSON `json:"certifications"`
@@ -179,23 +212,39 @@ func resultOf(r *report.Result) *resultJSON {
 	out := &resultJSON{
 		QuestionnaireVersion: r.QuestionnaireVersion, ScoringVersion: r.ScoringVersion,
 		Orientation:     orientationJSON{PM: r.Orientation.PM, PMO: r.Orientation.PMO, Lean: string(r.Orientation.Lean)},
-		RecommendedRole: r.RecommendedRole, Quality: qualityJSON{Flags: r.Quality.Flags},
+		RecommendedRole: optional(r.RecommendedRole),
+		Quality:         qualityJSON{Flags: r.Quality.Flags, Reliable: r.Quality.Reliable},
+		Scales: each(r.Scales, func(sc report.Scale) scaleJSON {
+			return scaleJSON{Key: sc.Key, Name: sc.Name, Score: sc.Score, Shared: sc.Shared}
+		}),
 		Dimensions: each(r.Dimensions, func(d report.Dimension) dimensionJSON {
 			return dimensionJSON{Key: string(d.Key), Name: d.Name, Lean: string(d.Lean), Score: d.Score}
 		}),
 		Roles: each(r.Roles, func(f report.RoleFit) roleFitJSON {
-			return roleFitJSON{Slug: f.Slug, Name: f.Name, Track: string(f.Track), Fit: f.Fit, Why: f.Why,
+			rf := roleFitJSON{Slug: f.Slug, Name: f.Name, Track: string(f.Track), Fit: f.Fit, Why: f.Why,
 				Reasons: each(f.Reasons, func(x report.Reason) reasonJSON {
 					return reasonJSON{Kind: x.Kind, Dimension: string(x.Dimension), Weight: x.Weight, Score: x.Score, Items: x.Items}
 				})}
+			if f.HasInterval {
+				rf.FitLow, rf.FitHigh = &f.FitLow, &f.FitHigh
+			}
+			return rf
 		}),
 		Readiness: readinessJSON{
 			Level: string(r.Readiness.Level.Key), LevelName: r.Readiness.Level.Name,
 			NextStep: r.Readiness.NextStep, NextStepID: r.Readiness.NextStepID, HeldCertifications: r.Readiness.HeldCertifications,
 		},
 	}
+	if cf := r.Confidence; cf != nil {
+		out.Confidence = &confidenceJSON{Level: cf.Level, Margin: cf.Margin, RunnerUp: cf.RunnerUp, RunnerUpName: cf.RunnerUpName}
+	}
+	if ad := r.Administration; ad != nil {
+		out.Administration = &administrationJSON{Mode: ad.Mode, Asked: ad.Asked, Total: ad.Total, StoppedBecause: ad.StoppedBecause}
+	}
 	p := &out.Plan
-	p.TargetRole, p.TargetRoleName = r.Plan.TargetRole.Slug, r.Plan.TargetRole.Name
+	if r.Plan.TargetRole.Slug != "" {
+		p.TargetRole, p.TargetRoleName = &r.Plan.TargetRole.Slug, &r.Plan.TargetRole.Name
+	}
 	p.Gaps = each(r.Plan.Gaps, func(g report.Gap) gapJSON {
 		return gapJSON{Dimension: string(g.Dimension), Name: g.Name, Score: g.Score, Target: g.Target, Gap: g.Gap}
 	})
@@ -224,6 +273,14 @@ func each[T, U any](in []T, f func(T) U) []U {
 		out[i] = f(v)
 	}
 	return out
+}
+
+// optional is s, or nil (null in JSON) when s is empty.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // nonNil is s, or an empty slice for nil: a list the document always

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"regexp"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -28,10 +27,13 @@ type assessmentHandlers struct {
 }
 
 type createAssessmentRequest struct {
-	Questionnaire  string                     `json:"questionnaire" validate:"required,max=64"`
-	Answers        map[string]json.RawMessage `json:"answers"`
-	Submit         bool                       `json:"submit"`
-	ElapsedSeconds int                        `json:"elapsed_seconds" validate:"gte=0,lte=604800"`
+	Questionnaire string                     `json:"questionnaire" validate:"required,max=64"`
+	Answers       map[string]json.RawMessage `json:"answers"`
+	Submit        bool                       `json:"submit"`
+	// ElapsedSeconds is accepted for older clients and ignored: time is
+	// measured by the server, from a draft's creation to its submission,
+	// since a client's figure can say anything.
+	ElapsedSeconds int `json:"elapsed_seconds" validate:"gte=0,lte=604800"`
 }
 
 type patchAssessmentRequest struct {
@@ -105,7 +107,6 @@ func (h *assessmentHandlers) create(c *gin.Context) {
 		Questionnaire:  req.Questionnaire,
 		Answers:        req.Answers,
 		Submit:         req.Submit,
-		Elapsed:        time.Duration(req.ElapsedSeconds) * time.Second,
 		IdempotencyKey: key,
 		Owner:          ownerOf(c),
 	})

@@ -32,7 +32,7 @@ type exportResultJSON struct {
 	Orientation          orientationJSON       `json:"orientation"`
 	Dimensions           []exportDimensionJSON `json:"dimensions"`
 	Roles                []exportRoleFitJSON   `json:"roles"`
-	RecommendedRole      string                `json:"recommended_role"`
+	RecommendedRole      *string               `json:"recommended_role"`
 	Readiness            exportReadinessJSON   `json:"readiness"`
 	Quality              exportQualityJSON     `json:"quality"`
 	Plan                 exportPlanJSON        `json:"plan"`
@@ -129,7 +129,7 @@ func exportAssessmentOf(a *assessment.Assessment) exportAssessmentJSON {
 		Questionnaire: r.Questionnaire, QuestionnaireVersion: r.QuestionnaireVersion,
 		ScoringVersion: r.ScoringVersion, CatalogVersion: r.CatalogVersion,
 		Orientation:     orientationJSON{PM: r.Orientation.PM, PMO: r.Orientation.PMO, Lean: string(r.Orientation.Lean)},
-		RecommendedRole: r.RecommendedRole,
+		RecommendedRole: optional(r.RecommendedRole),
 		Readiness: exportReadinessJSON{
 			Stage: string(r.Readiness.Stage), NextStep: r.Readiness.NextStep, HeldCertifications: r.Readiness.HeldCertifications,
 		},

@@ -25,8 +25,8 @@ type staffHandlers struct {
 type candidateRowJSON struct {
 	ID                  string     `json:"id"`
 	DisplayName         string     `json:"display_name"`
-	RecommendedRole     string     `json:"recommended_role"`
-	RecommendedRoleName string     `json:"recommended_role_name"`
+	RecommendedRole     *string    `json:"recommended_role"`
+	RecommendedRoleName *string    `json:"recommended_role_name"`
 	Lean                string     `json:"lean"`
 	Fit                 int        `json:"fit"`
 	SubmittedAt         *time.Time `json:"submitted_at,omitempty"`
@@ -55,7 +55,10 @@ func (h *staffHandlers) list(c *gin.Context, fetch func(*gin.Context, listing.Fi
 	out := make([]candidateRowJSON, len(page.Rows))
 	for i, r := range page.Rows {
 		role, _ := snap.Role(r.RecommendedRole)
-		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, RecommendedRole: r.RecommendedRole, RecommendedRoleName: role.Name.In(l), Lean: string(r.Lean), Fit: r.Fit}
+		out[i] = candidateRowJSON{ID: r.UserID, DisplayName: r.DisplayName, Lean: string(r.Lean), Fit: r.Fit}
+		if r.RecommendedRole != "" {
+			out[i].RecommendedRole, out[i].RecommendedRoleName = optional(r.RecommendedRole), optional(role.Name.In(l))
+		}
 		if dates {
 			at := r.SubmittedAt
 			out[i].SubmittedAt, out[i].SharedAt = &at, r.SharedAt
@@ -82,7 +85,7 @@ type attemptJSON struct {
 	AssessmentID         string              `json:"assessment_id"`
 	SubmittedAt          *time.Time          `json:"submitted_at"`
 	QuestionnaireVersion int                 `json:"questionnaire_version"`
-	RecommendedRole      string              `json:"recommended_role"`
+	RecommendedRole      *string             `json:"recommended_role"`
 	Fit                  int                 `json:"fit"`
 	Lean                 string              `json:"lean"`
 	PM                   int                 `json:"pm"`
@@ -101,7 +104,7 @@ type dimensionMoveJSON struct {
 func attemptOf(a report.Attempt) attemptJSON {
 	return attemptJSON{
 		AssessmentID: a.AssessmentID, SubmittedAt: a.SubmittedAt, QuestionnaireVersion: a.QuestionnaireVersion,
-		RecommendedRole: a.RecommendedRole, Fit: a.Fit,
+		RecommendedRole: optional(a.RecommendedRole), Fit: a.Fit,
 		Lean: string(a.Orientation.Lean), PM: a.Orientation.PM, PMO: a.Orientation.PMO,
 		Dimensions: each(a.Dimensions, func(d report.DimensionMove) dimensionMoveJSON {
 			return dimensionMoveJSON{Key: string(d.Key), Name: d.Name, Score: d.Score, Change: d.Change}

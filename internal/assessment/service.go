@@ -118,8 +118,6 @@ type CreateInput struct {
 	Questionnaire string
 	Answers       map[string]json.RawMessage
 	Submit        bool
-	// Elapsed is how long the person took, when the client measured it.
-	Elapsed time.Duration
 	// IdempotencyKey, when set, makes a retry return the first outcome.
 	IdempotencyKey string
 	// Owner is the signed-in user starting it; empty when anonymous.
@@ -169,7 +167,9 @@ func (s *Service) Create(ctx context.Context, in CreateInput) (*Created, error) 
 		Status: Draft, Answers: answers, CreatedAt: now, UpdatedAt: now,
 	}
 	if in.Submit {
-		if err := s.score(ctx, q, a, in.Elapsed, now); err != nil {
+		// Created and submitted in one request: the server has not seen
+		// the person answer, so the time is unknown (never the client's).
+		if err := s.score(ctx, q, a, 0, now); err != nil {
 			return nil, err
 		}
 	}

@@ -93,6 +93,9 @@ type Assessment struct {
 	SubmittedAt          *time.Time
 	// Result is nil until the assessment is submitted.
 	Result *Result
+	// OptionOrder is the order, for this assessment, in which each
+	// scenario's options are shown; nil when the version does not shuffle.
+	OptionOrder map[string][]string
 }
 
 // Progress is how far a draft has come.
@@ -110,7 +113,8 @@ func AssessmentOf(a *assessment.Assessment, q *questionnaire.Questionnaire, c *c
 		ID: a.ID, Questionnaire: a.Questionnaire, QuestionnaireVersion: a.QuestionnaireVersion,
 		Status: a.Status, Answers: a.Answers,
 		CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt, SubmittedAt: a.SubmittedAt,
-		Progress: Progress{Answered: len(a.Answers), Missing: []string{}},
+		Progress:    Progress{Answered: len(a.Answers), Missing: []string{}},
+		OptionOrder: q.OptionOrder(a.ID),
 	}
 	for _, it := range q.Items {
 		if it.Required() {

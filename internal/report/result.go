@@ -22,6 +22,28 @@ type Result struct {
 	Readiness            Readiness
 	Quality              Quality
 	Plan                 Plan
+	// Scales, Confidence and Administration come with the profile model;
+	// results of the first model have none.
+	Scales         []Scale
+	Confidence     *Confidence
+	Administration *scoring.Administration
+}
+
+// Scale is one scale of a version with scales, named.
+type Scale struct {
+	Key   string
+	Name  string
+	Score int
+	// Shared marks a scale of skills every role needs, not used for fit.
+	Shared bool
+}
+
+// Confidence says how safely the first role is told from the runner-up.
+type Confidence struct {
+	Level        string
+	Margin       int
+	RunnerUp     string
+	RunnerUpName string
 }
 
 // Dimension is one dimension's score, named, with the track it points to.
@@ -38,8 +60,12 @@ type RoleFit struct {
 	Name    string
 	Track   construct.Track
 	Fit     int
-	Why     []string
-	Reasons []Reason
+	// FitLow and FitHigh bound the fit (profile model only; both zero
+	// otherwise, with HasInterval false).
+	FitLow, FitHigh int
+	HasInterval     bool
+	Why             []string
+	Reasons         []Reason
 }
 
 // Reason is one thing that drove a role's fit (see scoring.Reason); Why
@@ -61,9 +87,11 @@ type Readiness struct {
 	HeldCertifications []string
 }
 
-// Quality holds the flags that cast doubt on a response.
+// Quality holds the flags that cast doubt on a response and whether the
+// result can be relied on.
 type Quality struct {
-	Flags []string
+	Flags    []string
+	Reliable bool
 }
 
 // Plan is the personal plan, worded.
@@ -98,7 +126,9 @@ type RoleSalary struct {
 func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire.Questionnaire, c *catalog.Catalog, l i18n.Lang) *Result {
 	out := &Result{
 		QuestionnaireVersion: r.QuestionnaireVersion, ScoringVersion: r.ScoringVersion,
-		Orientation: r.Orientation, RecommendedRole: r.RecommendedRole, Quality: Quality{Flags: r.Quality.Flags},
+		Orientation: r.Orientation, RecommendedRole: r.RecommendedRole,
+		Quality:        Quality{Flags: r.Quality.Flags, Reliable: r.Quality.Reliable},
+		Administration: r.Administration,
 		Dimensions: make([]Dimension, len(r.Dimensions)), Roles: make([]RoleFit, 0, len(r.Roles)),
 	}
 	for i, d := range r.Dimensions {
@@ -116,7 +146,22 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 			why[i] = Explain(reason, answers, q, l)
 			reasons[i] = Reason{Kind: reason.Kind, Dimension: reason.Dimension, Weight: reason.Weight, Score: reason.Score, Items: reason.Items}
 		}
-		out.Roles = append(out.Roles, RoleFit{Slug: rf.Slug, Name: role.Name.In(l), Track: role.Track, Fit: rf.Fit, Why: why, Reasons: reasons})
+		out.Roles = append(out.Roles, RoleFit{
+			Slug: rf.Slug, Name: role.Name.In(l), Track: role.Track, Fit: rf.Fit,
+			FitLow: rf.FitLow, FitHigh: rf.FitHigh, HasInterval: r.Confidence != nil,
+			Why: why, Reasons: reasons,
+		})
+	}
+	for i, sc := range r.Scales {
+		name, shared := sc.Key, false
+		if q != nil && i < len(q.Scales) && q.Scales[i].Key == sc.Key {
+			name, shared = q.Scales[i].Name.In(l), q.Scales[i].Shared
+		}
+		out.Scales = append(out.Scales, Scale{Key: sc.Key, Name: name, Score: sc.Score, Shared: shared})
+	}
+	if cf := r.Confidence; cf != nil {
+		runner, _ := c.Role(cf.RunnerUp)
+		out.Confidence = &Confidence{Level: cf.Level, Margin: cf.Margin, RunnerUp: cf.RunnerUp, RunnerUpName: runner.Name.In(l)}
 	}
 
 	target, _ := c.Role(r.Plan.TargetRole)

@@ -234,11 +234,13 @@ func (db *DB) ExplainSharedCandidates(ctx context.Context, advisorID string, f l
 	return b.String(), translate(res.Err(), "query plan")
 }
 
-// ListDiscoverable lists discoverable candidates with a result.
+// ListDiscoverable lists discoverable candidates with a result that
+// recommends a role: a sheet refused as unreliable tells a recruiter
+// nothing.
 func (db *DB) ListDiscoverable(ctx context.Context, f listing.Filter) ([]listing.Row, error) {
 	q := db.gorm.WithContext(ctx).Table("users").
 		Select("users.id, users.display_name, users.latest_role, users.latest_lean, users.latest_fit, users.latest_submitted_at").
-		Where("users.discoverable = ? AND users.role = ?", true, string(account.Candidate))
+		Where("users.discoverable = ? AND users.role = ? AND users.latest_role <> ''", true, string(account.Candidate))
 	return listCandidates(q, f)
 }
 
@@ -365,10 +367,12 @@ func (db *DB) Progress(ctx context.Context, userID string) ([]progress.Mark, err
 }
 
 // SubmittedAnswers returns the answers of every submitted assessment of a
-// questionnaire version, for instrument statistics.
+// questionnaire version whose result raised no quality flag, for
+// instrument statistics: careless sheets would blur item means and
+// reliability.
 func (db *DB) SubmittedAnswers(ctx context.Context, slug string, version int) ([]map[string]int, error) {
 	var rows []assessmentRow
-	err := db.gorm.WithContext(ctx).Select("answers").
+	err := db.gorm.WithContext(ctx).Select("answers", "result").
 		Where("questionnaire_slug = ? AND questionnaire_version = ? AND status = ?", slug, version, string(assessment.Submitted)).
 		Find(&rows).Error
 	if err != nil {
@@ -376,6 +380,9 @@ func (db *DB) SubmittedAnswers(ctx context.Context, slug string, version int) ([
 	}
 	out := make([]map[string]int, 0, len(rows))
 	for _, r := range rows {
+		if r.Result != nil && len(r.Result.V.Quality.Flags) > 0 {
+			continue
+		}
 		m := make(map[string]int, len(r.Answers.V))
 		for id, a := range r.Answers.V {
 			if a.Value > 0 {

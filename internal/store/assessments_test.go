@@ -262,3 +262,43 @@ func TestConcurrentSubmits(t *testing.T) {
 		}
 	})
 }
+
+// TestSubmittedAnswersLeaveOutFlaggedSheets checks that the instrument
+// statistics read only sheets whose result raised no quality flag, and
+// no drafts.
+func TestSubmittedAnswersLeaveOutFlaggedSheets(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newAssessmentFixture(t, db)
+		t0 := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+		save := func(a *assessment.Assessment) {
+			t.Helper()
+			if err := db.CreateAssessment(ctx, a, "hash", nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		clean := f.draft("", t0)
+		clean.Answers = questionnaire.Answers{"q01": {Value: 4}}
+		save(clean)
+		if err := db.SubmitAssessment(ctx, submitted(clean, t0, "pmo-analyst", 80), nil); err != nil {
+			t.Fatal(err)
+		}
+		careless := f.draft("", t0)
+		careless.Answers = questionnaire.Answers{"q01": {Value: 1}}
+		save(careless)
+		flagged := submitted(careless, t0, "", 40)
+		flagged.Result.Quality = scoring.Quality{Flags: []string{scoring.FlagInconsistentAnswers}}
+		if err := db.SubmitAssessment(ctx, flagged, nil); err != nil {
+			t.Fatal(err)
+		}
+		save(f.draft("", t0)) // a draft is no response yet
+
+		got, err := db.SubmittedAnswers(ctx, f.q.Slug, f.q.Version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]map[string]int{{"q01": 4}}, got); diff != "" {
+			t.Errorf("SubmittedAnswers (-want +got):\n%s", diff)
+		}
+	})
+}

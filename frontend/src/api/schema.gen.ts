@@ -672,6 +672,10 @@ export interface components {
             /** @description Only in the response that created the assessment. */
             token?: string;
             result: components["schemas"]["Result"] | null;
+            /** @description The order in which this assessment shows each scenario's options (item id to option ids), the same on every device; null when the version keeps the options in file order. */
+            option_order: {
+                [key: string]: string[];
+            } | null;
         };
         Reason: {
             /** @enum {string} */
@@ -705,10 +709,37 @@ export interface components {
                 /** @enum {string} */
                 track: "pm" | "pmo";
                 fit: number;
+                /** @description Lower end of the fit's interval (one standard error); null for results of scoring version 1. */
+                fit_low: number | null;
+                fit_high: number | null;
                 why: string[];
                 reasons: components["schemas"]["Reason"][];
             }[];
-            recommended_role: string;
+            /** @description The first role; null when the sheet was not reliable (quality.reliable false). */
+            recommended_role: string | null;
+            /** @description How safely the first role is told from the runner-up (scoring version 2; null before). too_close: the margin is within its own standard error, so both roles are named; clear: at least two standard errors and at least 3 points; likely: in between. */
+            confidence: {
+                /** @enum {string} */
+                level: "clear" | "likely" | "too_close";
+                margin: number;
+                runner_up: string;
+                runner_up_name: string;
+            } | null;
+            /** @description The broad scales the facets are grouped in (scoring version 2; null before). Shared scales do not decide fit. */
+            scales: {
+                key: string;
+                name: string;
+                score: number;
+                shared: boolean;
+            }[] | null;
+            /** @description How much of the questionnaire was asked (scoring version 2; null before). */
+            administration: {
+                /** @enum {string} */
+                mode: "full" | "adaptive";
+                asked: number;
+                total: number;
+                stopped_because?: string;
+            } | null;
             readiness: {
                 /** @enum {string} */
                 level: "foundation" | "coordinator" | "practitioner" | "lead" | "manager" | "executive";
@@ -718,11 +749,14 @@ export interface components {
                 held_certifications: string[];
             };
             quality: {
-                flags: ("straight_lining" | "inconsistent_reverse_pairs" | "too_fast")[];
+                flags: ("straight_lining" | "inconsistent_reverse_pairs" | "inconsistent_answers" | "too_fast")[];
+                /** @description False when the answers cannot be trusted (scoring version 2 then recommends no role and targets no plan; version 1 only reported its flags). */
+                reliable: boolean;
             };
             plan: {
-                target_role: string;
-                target_role_name: string;
+                /** @description Null when no plan is targeted (an unreliable sheet). */
+                target_role: string | null;
+                target_role_name: string | null;
                 /** @description Largest first. */
                 gaps: {
                     dimension: string;
@@ -781,7 +815,8 @@ export interface components {
         };
         LatestResult: {
             assessment_id: string;
-            recommended_role: string;
+            /** @description Null when the sheet was not reliable. */
+            recommended_role: string | null;
             lean: string;
             fit: number;
             /** Format: date-time */
@@ -952,8 +987,9 @@ export interface components {
                     candidates: {
                         id: string;
                         display_name: string;
-                        recommended_role: string;
-                        recommended_role_name: string;
+                        /** @description Null when the latest sheet was not reliable. */
+                        recommended_role: string | null;
+                        recommended_role_name: string | null;
                         lean: string;
                         fit: number;
                         /**
@@ -1355,7 +1391,10 @@ export interface operations {
                      * @default false
                      */
                     submit?: boolean;
-                    /** @description How long the person took, when the client measured it. */
+                    /**
+                     * @deprecated
+                     * @description Ignored. Answering time is measured by the server, from a draft's creation to its submission.
+                     */
                     elapsed_seconds?: number;
                 };
             };
@@ -2020,7 +2059,8 @@ export interface operations {
                             /** Format: date-time */
                             submitted_at: string;
                             questionnaire_version: number;
-                            recommended_role: string;
+                            /** @description Null when the sheet was not reliable. */
+                            recommended_role: string | null;
                             fit: number;
                             lean: string;
                             pm: number;
