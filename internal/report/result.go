@@ -56,10 +56,10 @@ type Dimension struct {
 
 // RoleFit is the fit for one role with a sentence for each reason.
 type RoleFit struct {
-	Slug    string
-	Name    string
-	Track   construct.Track
-	Fit     int
+	Slug  string
+	Name  string
+	Track construct.Track
+	Fit   int
 	// FitLow and FitHigh bound the fit (profile model only; both zero
 	// otherwise, with HasInterval false).
 	FitLow, FitHigh int
@@ -129,7 +129,7 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 		Orientation: r.Orientation, RecommendedRole: r.RecommendedRole,
 		Quality:        Quality{Flags: r.Quality.Flags, Reliable: r.Quality.Reliable},
 		Administration: r.Administration,
-		Dimensions: make([]Dimension, len(r.Dimensions)), Roles: make([]RoleFit, 0, len(r.Roles)),
+		Dimensions:     make([]Dimension, len(r.Dimensions)), Roles: make([]RoleFit, 0, len(r.Roles)),
 	}
 	for i, d := range r.Dimensions {
 		info, _ := construct.LookupDimension(d.Key)
