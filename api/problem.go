@@ -109,9 +109,3 @@ func (r problemRender) Render(w http.ResponseWriter) error {
 func (problemRender) WriteContentType(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "application/problem+json")
 }
-
-// isKind reports whether err has kind k.
-func isKind(err error, k errs.Kind) bool {
-	var e *errs.Error
-	return errors.As(err, &e) && e.Kind == k
-}
