@@ -167,10 +167,10 @@ func TestRefreshRotationAndReuse(t *testing.T) {
 }
 
 func TestClaimAndOwnership(t *testing.T) {
-	q := mainQuestionnaire(t)
+	q := latestQuestionnaire(t)
 	eachDB(t, func(t *testing.T, s *testServer) {
 		var anon assessmentBody
-		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(q, "pmo-analyst"), "submit": true})).JSON(t, &anon)
+		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": honestSheet(t, q, "pmo-analyst"), "submit": true})).JSON(t, &anon)
 
 		yui := s.register(t, "yui@example.com", "Yui")
 		sora := s.register(t, "sora@example.com", "Sora")
@@ -227,10 +227,10 @@ func TestClaimAndOwnership(t *testing.T) {
 }
 
 func TestEraseMe(t *testing.T) {
-	q := mainQuestionnaire(t)
+	q := latestQuestionnaire(t)
 	eachDB(t, func(t *testing.T, s *testServer) {
 		rin := s.register(t, "rin@example.com", "Rin")
-		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(q, "pm-assistant"), "submit": true}), bearer(rin.AccessToken))
+		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": honestSheet(t, q, "pm-assistant"), "submit": true}), bearer(rin.AccessToken))
 		if r := s.do(t, http.MethodDelete, "/api/v1/me", nil, bearer(rin.AccessToken)); r.StatusCode != http.StatusNoContent {
 			t.Fatalf("erase: %d %s", r.StatusCode, r.Body)
 		}

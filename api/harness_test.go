@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -102,6 +103,30 @@ type testServer struct {
 	Assessments *assessment.Service
 	Accounts    *account.Service
 	Signer      *token.Signer
+	// clock is the assessments' clock: a submitted draft is scored with the
+	// time since it was started, and a test lets that time pass with wait.
+	clock *testClock
+}
+
+// testClock is the wall clock moved forward by what tests let pass.
+type testClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().UTC().Add(c.offset)
+}
+
+// wait lets d pass on the assessments' clock, as a person answering a
+// draft takes time before submitting it: the profile model refuses a
+// sheet answered faster than anyone can read it.
+func (s *testServer) wait(d time.Duration) {
+	s.clock.mu.Lock()
+	defer s.clock.mu.Unlock()
+	s.clock.offset += d
 }
 
 // hasher is shared by every test server: it caps concurrent hashing for
@@ -110,15 +135,27 @@ var hasher = password.NewHasher(4)
 
 func newTestServer(t *testing.T, db *store.DB) *testServer {
 	t.Helper()
+	return newTestServerPublishing(t, db, questionnaires.FS)
+}
+
+// newTestServerPublishing is newTestServer with only the questionnaire
+// files in fsys published at start.
+func newTestServerPublishing(t *testing.T, db *store.DB, fsys fs.FS) *testServer {
+	t.Helper()
 	// Tests reseed the store directly, as another replica would, and read
 	// at once: the catalog is rechecked on every read, not once a second.
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelError}))
-	return newServer(t, db, log, catalog.RecheckEvery(0))
+	return newServerPublishing(t, db, log, fsys, catalog.RecheckEvery(0))
 }
 
 // newServer is newTestServer with the logger and catalog options given:
 // benchmarks log as production does and recheck the catalog as it does.
 func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...catalog.Option) *testServer {
+	t.Helper()
+	return newServerPublishing(t, db, log, questionnaires.FS, catalogOpts...)
+}
+
+func newServerPublishing(t testing.TB, db *store.DB, log *slog.Logger, fsys fs.FS, catalogOpts ...catalog.Option) *testServer {
 	t.Helper()
 	svc := catalog.NewService(db, catalogOpts...)
 	if _, err := svc.Seed(context.Background(), seed.FS); err != nil {
@@ -128,8 +165,9 @@ func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...cata
 	if err != nil {
 		t.Fatal(err)
 	}
-	as := assessment.NewService(db, svc, func() time.Time { return time.Now().UTC() })
-	if err := as.Publish(context.Background(), questionnaires.FS); err != nil {
+	clock := &testClock{}
+	as := assessment.NewService(db, svc, clock.now)
+	if err := as.Publish(context.Background(), fsys); err != nil {
 		t.Fatalf("publish questionnaires: %v", err)
 	}
 	signer, err := token.NewSigner(testKey, 15*time.Minute, time.Now)
@@ -170,7 +208,7 @@ func newServer(t testing.TB, db *store.DB, log *slog.Logger, catalogOpts ...cata
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as, Accounts: accounts, Signer: signer}
+	return &testServer{Server: srv, DB: db, Catalog: c, Assessments: as, Accounts: accounts, Signer: signer, clock: clock}
 }
 
 // openSQLite opens a fresh SQLite database for tests that need only one.

@@ -490,7 +490,7 @@ func (f *fuzzer) sample(ref *openapi3.SchemaRef, depth int) any {
 			m[name] = f.sample(s.Properties[name], depth+1)
 		}
 		if ap := s.AdditionalProperties.Schema; ap != nil {
-			m[pick(f, "q01", "e01", "s10", "nope")] = f.sample(ap, depth+1)
+			m[pick(f, "q01", "e01", "s08", "nope")] = f.sample(ap, depth+1)
 		}
 		return m
 	case s.Type.Is("array"):

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/pmpath/pmpath/internal/account"
+	"github.com/pmpath/pmpath/internal/questionnaire"
 )
 
 // staff creates a staff account directly and signs it in.
@@ -25,7 +27,7 @@ func (s *testServer) staff(t *testing.T, role account.Role, email string) sessio
 func (s *testServer) candidateWithResult(t *testing.T, email, name, persona string) sessionBody {
 	t.Helper()
 	sb := s.register(t, email, name)
-	r := s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(mainQuestionnaire(t), persona), "submit": true}), bearer(sb.AccessToken))
+	r := s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": honestSheet(t, latestQuestionnaire(t), persona), "submit": true}), bearer(sb.AccessToken))
 	if r.StatusCode != http.StatusCreated {
 		t.Fatalf("submit: %d %s", r.StatusCode, r.Body)
 	}
@@ -130,7 +132,7 @@ func TestAdvisorFlow(t *testing.T) {
 		if all.Candidates[0].DisplayName != "Aoi Tanaka" {
 			aoiID = all.Candidates[1].ID
 		}
-		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(mainQuestionnaire(t), "pmo-manager"), "submit": true}), bearer(analyst.AccessToken))
+		s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": honestSheet(t, latestQuestionnaire(t), "pmo-manager"), "submit": true}), bearer(analyst.AccessToken))
 		var profile struct {
 			Email    string
 			Attempts []struct {
@@ -379,11 +381,22 @@ func TestRoadmapProgressAndExport(t *testing.T) {
 }
 
 func TestAdminQuestionnairesAndStats(t *testing.T) {
-	v1, err := os.ReadFile("../assessments/pm-pmo-fit/v1.yaml")
+	q := latestQuestionnaire(t)
+	current, err := os.ReadFile(fmt.Sprintf("../assessments/pm-pmo-fit/v%d.yaml", q.Version))
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2 := strings.Replace(string(v1), "\nversion: 1\n", "\nversion: 2\n", 1)
+	// The statistics cover the Likert statements and their dimensions.
+	statements, dims := 0, map[string]bool{}
+	for _, it := range q.Items {
+		if it.Type == questionnaire.Likert {
+			statements++
+			dims[string(it.Dimension)] = true
+		}
+	}
+	// The next version an admin uploads: the current one renumbered.
+	nextVersion := fmt.Sprintf("version: %d", q.Version+1)
+	next := strings.Replace(string(current), fmt.Sprintf("\nversion: %d\n", q.Version), "\n"+nextVersion+"\n", 1)
 	eachDB(t, func(t *testing.T, s *testServer) {
 		admin := bearer(s.staff(t, account.Admin, "admin@example.com").AccessToken)
 		for _, p := range []string{"pmo-analyst", "project-manager", "pmo-administrator"} {
@@ -398,7 +411,7 @@ func TestAdminQuestionnairesAndStats(t *testing.T) {
 			}
 		}
 		s.get(t, "/api/v1/admin/questionnaires/pm-pmo-fit/stats", admin).JSON(t, &st)
-		if st.Version != 1 || st.Responses != 3 || len(st.Items) != 45 || len(st.Dimensions) != 15 || st.Items[0].N != 3 || st.Dimensions[0].N != 3 {
+		if st.Version != q.Version || st.Responses != 3 || len(st.Items) != statements || len(st.Dimensions) != len(dims) || st.Items[0].N != 3 || st.Dimensions[0].N != 3 {
 			t.Errorf("stats = %+v", st)
 		}
 		alphas := 0
@@ -411,23 +424,24 @@ func TestAdminQuestionnairesAndStats(t *testing.T) {
 			t.Error("no dimension has an alpha over three responses")
 		}
 
-		if r := s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": v2}), admin); r.StatusCode != http.StatusCreated {
-			t.Fatalf("upload v2: %d %s", r.StatusCode, r.Body)
+		if r := s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": next}), admin); r.StatusCode != http.StatusCreated {
+			t.Fatalf("upload version %d: %d %s", q.Version+1, r.StatusCode, r.Body)
 		}
-		wantProblem(t, s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": v2}), admin), http.StatusConflict)
-		p := wantProblem(t, s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": strings.Replace(strings.Replace(v2, "version: 2", "version: 3", 1), "dimension: analysis", "dimension: luck", 1)}), admin), http.StatusUnprocessableEntity)
+		wantProblem(t, s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": next}), admin), http.StatusConflict)
+		broken := strings.Replace(strings.Replace(next, nextVersion, fmt.Sprintf("version: %d", q.Version+2), 1), "dimension: analysis", "dimension: luck", 1)
+		p := wantProblem(t, s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", mustJSON(t, map[string]string{"definition": broken}), admin), http.StatusUnprocessableEntity)
 		if !strings.Contains(p.Detail, "dimension") || !strings.Contains(p.Detail, "items[") {
 			t.Errorf("detail %q does not name the item and field", p.Detail)
 		}
 		wantProblem(t, s.do(t, http.MethodPost, "/api/v1/admin/questionnaires", []byte(`{"definition":""}`), admin), http.StatusUnprocessableEntity)
 		var list struct{ Questionnaires []struct{ Version int } }
 		s.get(t, "/api/v1/admin/questionnaires", admin).JSON(t, &list)
-		if len(list.Questionnaires) != 2 {
-			t.Errorf("versions = %+v", list.Questionnaires)
+		if len(list.Questionnaires) != q.Version+1 {
+			t.Errorf("versions = %+v, want %d", list.Questionnaires, q.Version+1)
 		}
-		s.get(t, "/api/v1/admin/questionnaires/pm-pmo-fit/stats?version=2", admin).JSON(t, &st)
-		if st.Version != 2 || st.Responses != 0 {
-			t.Errorf("v2 stats = %+v", st)
+		s.get(t, fmt.Sprintf("/api/v1/admin/questionnaires/pm-pmo-fit/stats?version=%d", q.Version+1), admin).JSON(t, &st)
+		if st.Version != q.Version+1 || st.Responses != 0 {
+			t.Errorf("version %d stats = %+v", q.Version+1, st)
 		}
 		wantProblem(t, s.get(t, "/api/v1/admin/questionnaires/nope/stats", admin), http.StatusNotFound)
 		wantProblem(t, s.get(t, "/api/v1/admin/questionnaires/pm-pmo-fit/stats?version=abc", admin, invalidInput()), http.StatusUnprocessableEntity)

@@ -30,7 +30,7 @@ func TestStoredResultStillShows(t *testing.T) {
 		// result and answers of version 1 as they were kept.
 		c := s.register(t, "old@example.com", "Old")
 		auth := bearer(c.AccessToken)
-		r := s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": scoringtestSheet(latestQuestionnaire(t), "pmo-analyst"), "submit": true}), auth)
+		r := s.do(t, http.MethodPost, "/api/v1/assessments", mustJSON(t, map[string]any{"questionnaire": "pm-pmo-fit", "answers": honestSheet(t, latestQuestionnaire(t), "pmo-analyst"), "submit": true}), auth)
 		if r.StatusCode != http.StatusCreated {
 			t.Fatalf("submit: %d %s", r.StatusCode, r.Body)
 		}
@@ -85,7 +85,7 @@ func TestStoredResultStillShows(t *testing.T) {
 
 // latestQuestionnaire is the newest shipped version of pm-pmo-fit, the
 // one new assessments take.
-func latestQuestionnaire(t *testing.T) *questionnaire.Questionnaire {
+func latestQuestionnaire(t testing.TB) *questionnaire.Questionnaire {
 	t.Helper()
 	qs, err := questionnaire.LoadFS(assessments.FS)
 	if err != nil {
