@@ -142,8 +142,18 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 		if rf.Reasons != nil {
 			reasons = make([]Reason, len(rf.Reasons))
 		}
+		// An answer cited for a strength is not cited again against a gap
+		// of the same role: strengths come first in a role's reasons.
+		cited := map[string]bool{}
 		for i, reason := range rf.Reasons {
-			why[i] = Explain(reason, answers, q, l)
+			avoid := cited
+			if reason.Kind == scoring.ReasonStrength {
+				avoid = nil
+			}
+			why[i] = Explain(reason, answers, q, l, avoid)
+			if ev, ok := EvidenceFor(reason, answers, q, avoid); ok && reason.Kind == scoring.ReasonStrength {
+				cited[ev.Item] = true
+			}
 			reasons[i] = Reason{Kind: reason.Kind, Dimension: reason.Dimension, Weight: reason.Weight, Score: reason.Score, Items: reason.Items}
 		}
 		out.Roles = append(out.Roles, RoleFit{

@@ -58,12 +58,12 @@ func TestStoredResultRenders(t *testing.T) {
 		}{
 			{i18n.JA, []string{
 				"PMOアナリスト／エキスパート", "リード", "知識体系を学び資格で証明する",
-				"「分析・可視化」が95点と高く、この役割で重視される力（重要度 5/5）に合っています。特に「" + shortened(q12.Text.JA) + "」への回答に表れています。",
+				"「分析・可視化」が95点と高く、この役割で重視される力（重要度 5/5）に合っています。特に「" + q12.Text.JA + "」に当てはまると答えたことに表れています。",
 				"情報の整理", "PMOマネージャー",
 			}},
 			{i18n.EN, []string{
 				roleName(c, "pmo-analyst", i18n.EN), "Lead", stepTitle(c, "pmo-analyst", "pmo-analyst-study-bok", i18n.EN),
-				"Your Analysis score of 95 is a strength this role relies on (weight 5 of 5). It shows most in your answer to “" + shortened(q12.Text.EN) + "”.",
+				"Your Analysis score of 95 is a strength this role relies on (weight 5 of 5). It shows in your agreeing with “" + q12.Text.EN + "”.",
 				"Organizing", roleName(c, "pmo-manager", i18n.EN),
 			}},
 		}
@@ -86,14 +86,6 @@ func TestStoredResultRenders(t *testing.T) {
 
 // shortened is s as a why-sentence quotes it: 48 runes at most, the last
 // an ellipsis.
-func shortened(s string) string {
-	r := []rune(s)
-	if len(r) <= 48 {
-		return s
-	}
-	return string(r[:47]) + "…"
-}
-
 func roleName(c *catalog.Catalog, slug string, l i18n.Lang) string {
 	r, _ := c.Role(slug)
 	return r.Name.In(l)
