@@ -31,9 +31,9 @@ func firstVersion(t *testing.T) *questionnaire.Questionnaire {
 func TestExplain(t *testing.T) {
 	q := firstVersion(t)
 	s01, _ := q.Item("s01")
-	q12, _ := q.Item("q12") // analysis, plain
-	q05, _ := q.Item("q05") // leadership, reverse-keyed
-	chosen, _ := s01.Option("c")  // analysis 2, support 1
+	q12, _ := q.Item("q12")        // analysis, plain
+	q05, _ := q.Item("q05")        // leadership, reverse-keyed
+	chosen, _ := s01.Option("c")   // analysis 2, support 1
 	notTaken, _ := s01.Option("a") // decision_making 2, ownership 1
 	answers := questionnaire.Answers{"s01": {Option: "c"}, "q12": {Value: 5}, "q05": {Value: 5}}
 	low := questionnaire.Answers{"q12": {Value: 1}, "q05": {Value: 1}}
