@@ -36,7 +36,9 @@ export function LatestSummary({ result, latest, previous, attempts }: LatestSumm
   const lean = result.orientation.lean;
   const tone = leanTone(lean);
   const recommended = recommendedFit(result);
-  const fit = recommended?.fit ?? latest?.fit;
+  // Without a recommended role (answers not reliable) there is no fit to show.
+  const role = result.recommended_role;
+  const fit = role === null ? undefined : (recommended?.fit ?? latest?.fit);
   const flags = result.quality.flags;
   return (
     <section className={`card latest card--${tone === "neutral" ? "plain" : tone}`} aria-labelledby="latest-heading" data-testid="latest-summary">
@@ -45,12 +47,23 @@ export function LatestSummary({ result, latest, previous, attempts }: LatestSumm
       </h2>
       <div className="latest__role">
         <p className="muted small">{t("candidate.recommended")}</p>
-        <p className="latest__role-name" data-testid="recommended-role">
-          {recommended?.name ?? result.plan.target_role_name}
-        </p>
-        <Link to={`/roles/${encodeURIComponent(result.recommended_role)}`} className="small">
-          {t("candidate.roadmap")}
-        </Link>
+        {role === null ? (
+          <>
+            <p className="latest__role-name latest__role-name--none" data-testid="recommended-role">
+              {t("candidate.noRole")}
+            </p>
+            <p className="muted small">{t("candidate.noRoleWhy")}</p>
+          </>
+        ) : (
+          <>
+            <p className="latest__role-name" data-testid="recommended-role">
+              {recommended?.name ?? result.plan.target_role_name ?? role}
+            </p>
+            <Link to={`/roles/${encodeURIComponent(role)}`} className="small">
+              {t("candidate.roadmap")}
+            </Link>
+          </>
+        )}
       </div>
       <div className="latest__fit">
         {fit !== undefined && (
@@ -62,7 +75,7 @@ export function LatestSummary({ result, latest, previous, attempts }: LatestSumm
             </p>
           </div>
         )}
-        {latest && previous && (
+        {fit !== undefined && latest && previous && (
           <p className="small">
             {t("candidate.sincePrevious")} <Change value={change(latest.fit, previous.fit)} />
           </p>
@@ -134,7 +147,7 @@ export function ReadinessCard({ result, certName }: { result: Result; certName: 
         <div>
           <dt>{t("readiness.next")}</dt>
           <dd>
-            <strong data-testid="readiness-next">{readiness.next_step}</strong>
+            <strong data-testid="readiness-next">{readiness.next_step || "—"}</strong>
             {step?.detail && <span className="readiness-card__detail small">{step.detail}</span>}
           </dd>
         </div>
@@ -144,6 +157,23 @@ export function ReadinessCard({ result, certName }: { result: Result; certName: 
         </div>
       </dl>
 
+      <PlanGaps plan={plan} />
+    </section>
+  );
+}
+
+/** PlanGaps lists what to develop for the plan's role; a result without a targeted plan says why. */
+function PlanGaps({ plan }: { plan: Result["plan"] }) {
+  const { t } = useTranslation("advisor");
+  if (plan.target_role_name === null) {
+    return (
+      <p className="muted small" data-testid="plan-gaps">
+        {t("gaps.noTarget")}
+      </p>
+    );
+  }
+  return (
+    <>
       <h3 className="readiness-card__h">{t("gaps.title", { role: plan.target_role_name })}</h3>
       {plan.gaps.length === 0 ? (
         <p className="muted small" data-testid="plan-gaps">
@@ -166,7 +196,7 @@ export function ReadinessCard({ result, certName }: { result: Result; certName: 
           </ul>
         </>
       )}
-    </section>
+    </>
   );
 }
 

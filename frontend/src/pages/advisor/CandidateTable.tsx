@@ -59,7 +59,7 @@ export default function CandidateTable({ rows, sort, onSort, caption, from, busy
                 </Link>
               </th>
               <td className="candidate-table__role" data-label={t("table.role")}>
-                {r.recommended_role_name || r.recommended_role}
+                {r.recommended_role ? r.recommended_role_name || r.recommended_role : <span className="muted">{t("table.noRole")}</span>}
               </td>
               <td className="candidate-table__lean">
                 <Badge tone={leanTone(r.lean)}>{t(`lean.${r.lean}`, { defaultValue: r.lean })}</Badge>

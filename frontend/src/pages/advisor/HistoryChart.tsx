@@ -22,6 +22,7 @@ export default function HistoryChart({ points, roleName }: HistoryChartProps) {
   const { t, i18n } = useTranslation("advisor");
   const lang = i18n.language;
   const label = (p: HistoryPoint) => t("history.attemptShort", { n: p.attempt });
+  const role = (p: HistoryPoint) => (p.role === null ? t("history.noRole") : roleName(p.role));
   const data = points.map((p) => ({ ...p, label: label(p) }));
 
   return (
@@ -37,7 +38,7 @@ export default function HistoryChart({ points, roleName }: HistoryChartProps) {
               formatter={(value, name) => [String(value), t(`history.series.${String(name)}`)]}
               labelFormatter={(_, payload) => {
                 const p = payload?.[0]?.payload as (HistoryPoint & { label: string }) | undefined;
-                return p ? `${p.label} · ${formatDate(p.at, lang)} · ${roleName(p.role)}` : "";
+                return p ? `${p.label} · ${formatDate(p.at, lang)} · ${role(p)}` : "";
               }}
             />
             <Legend formatter={(value) => t(`history.series.${String(value)}`)} wrapperStyle={{ fontSize: 13 }} />
@@ -76,10 +77,10 @@ export default function HistoryChart({ points, roleName }: HistoryChartProps) {
             <tr key={p.attempt}>
               <th scope="row">{label(p)}</th>
               <td>{formatDate(p.at, lang)}</td>
-              <td>{p.fit}</td>
+              <td>{p.fit ?? "—"}</td>
               <td>{p.pm}</td>
               <td>{p.pmo}</td>
-              <td>{roleName(p.role)}</td>
+              <td>{role(p)}</td>
             </tr>
           ))}
         </tbody>

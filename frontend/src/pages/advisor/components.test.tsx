@@ -146,6 +146,31 @@ describe("HistoryChart", () => {
     ]);
     expect(screen.getByTestId("history-chart")).toBeInTheDocument();
   });
+
+  it("says when an attempt recommended no role", () => {
+    render(
+      <HistoryChart
+        points={[
+          { attempt: 1, at: "2026-01-10T00:00:00Z", fit: null, pm: 45, pmo: 60, lean: "balanced", role: null },
+          { attempt: 2, at: "2026-03-01T00:00:00Z", fit: 72, pm: 40, pmo: 70, lean: "pmo", role: "pmo-analyst" },
+        ]}
+        roleName={() => "PMO analyst"}
+      />,
+    );
+    const rows = within(screen.getByRole("table", { name: "Score history (table)" })).getAllByRole("row");
+    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent)).toEqual(["10 Jan 2026", "—", "45", "60", "No recommendation (answers not reliable)"]);
+  });
+});
+
+describe("CandidateTable without a recommendation", () => {
+  it("says so instead of leaving the role empty", () => {
+    render(
+      <MemoryRouter>
+        <CandidateTable rows={[{ ...rows[0], recommended_role: null, recommended_role_name: null }]} sort="fit" onSort={() => {}} caption="Candidates" />
+      </MemoryRouter>,
+    );
+    expect(screen.getByTestId("candidate-row")).toHaveTextContent("No recommendation");
+  });
 });
 
 describe("notes", () => {
@@ -275,10 +300,29 @@ describe("CandidateOverview", () => {
   });
 
   it("says so when there are no gaps, no held certifications and no quality flags", () => {
-    show({ ...result, plan: { ...result.plan, gaps: [] }, readiness: { ...result.readiness, held_certifications: [] }, quality: { flags: [] } });
+    show({ ...result, plan: { ...result.plan, gaps: [] }, readiness: { ...result.readiness, held_certifications: [] }, quality: { flags: [], reliable: true } });
     expect(screen.getByTestId("plan-gaps")).toHaveTextContent("No dimension falls short of what this role asks for.");
     expect(within(screen.getByTestId("readiness")).getByText("None")).toBeInTheDocument();
     expect(screen.queryByTestId("quality-flags")).toBeNull();
+  });
+
+  it("recommends nothing and targets no plan for a refused sheet", () => {
+    const refused: Result = {
+      ...result,
+      recommended_role: null,
+      quality: { flags: ["inconsistent_answers"], reliable: false },
+      readiness: { ...result.readiness, next_step: "", next_step_id: "" },
+      plan: { ...result.plan, target_role: null, target_role_name: null, gaps: [], steps: [], certifications: [] },
+    };
+    show(refused);
+    const summary = screen.getByTestId("latest-summary");
+    expect(within(summary).getByTestId("recommended-role")).toHaveTextContent("No recommendation");
+    expect(within(summary).queryByRole("link", { name: "See this role’s roadmap" })).toBeNull();
+    expect(summary.querySelector(".latest__fit-value")).toBeNull();
+    expect(within(screen.getByTestId("quality-flags")).getByText(/Statements and their opposites were answered alike/)).toBeInTheDocument();
+    expect(screen.getByTestId("plan-gaps")).toHaveTextContent("no target role and no plan");
+    expect(screen.getByTestId("readiness-next")).toHaveTextContent("—");
+    expect(screen.queryByText("Recommended")).toBeNull();
   });
 
   it("renders the server's Japanese wording in Japanese", async () => {

@@ -3,7 +3,7 @@ import fixture from "./fixtures/candidate.en.json";
 import type { Attempt, CandidateDetail, DimensionMove } from "../../api/types";
 import { latestAttempt, nextStep, previousAttempt, recommendedFit, roleNamer, shapeHistory, signed, topAndBottom, topFits, whyLines } from "./history";
 
-function attempt(at: string, fit: number, pm: number, pmo: number, role = "pmo-analyst"): Attempt {
+function attempt(at: string, fit: number, pm: number, pmo: number, role: string | null = "pmo-analyst"): Attempt {
   return { assessment_id: at, submitted_at: at, questionnaire_version: 1, recommended_role: role, fit, lean: pm > pmo ? "pm" : "pmo", pm, pmo, quality_flags: [], dimensions: [] };
 }
 
@@ -16,6 +16,12 @@ describe("shapeHistory", () => {
       { attempt: 1, at: "2026-01-10T00:00:00Z", fit: 65, pm: 45, pmo: 60, lean: "pmo", role: "pmo-administrator" },
       { attempt: 2, at: "2026-03-01T00:00:00Z", fit: 72, pm: 40, pmo: 70, lean: "pmo", role: "pmo-analyst" },
     ]);
+  });
+
+  it("leaves out the fit of an attempt that recommended no role", () => {
+    const pts = shapeHistory([attempt("2026-01-10T00:00:00Z", 65, 45, 60, null), attempt("2026-03-01T00:00:00Z", 72, 40, 70)]);
+    expect(pts[0]).toMatchObject({ fit: null, role: null, pm: 45, pmo: 60 });
+    expect(pts[1]).toMatchObject({ fit: 72, role: "pmo-analyst" });
   });
 
   it("is empty without attempts", () => {

@@ -8,11 +8,13 @@ export interface HistoryPoint {
   /** attempt is 1 for the first attempt. */
   attempt: number;
   at: string;
-  fit: number;
+  /** fit is null for an attempt without a recommended role: there is no role to be fit with. */
+  fit: number | null;
   pm: number;
   pmo: number;
   lean: string;
-  role: string;
+  /** role is null when the attempt's answers were not reliable enough to recommend one. */
+  role: string | null;
 }
 
 /** byDate orders attempts oldest first (the API does, but do not rely on it). */
@@ -25,7 +27,7 @@ export function shapeHistory(attempts: Attempt[]): HistoryPoint[] {
   return byDate(attempts).map((a, i) => ({
     attempt: i + 1,
     at: a.submitted_at,
-    fit: a.fit,
+    fit: a.recommended_role === null ? null : a.fit,
     pm: a.pm,
     pmo: a.pmo,
     lean: a.lean,

@@ -63,4 +63,32 @@ describe("MyPage", () => {
     expect(screen.queryByTestId("claim-button")).not.toBeInTheDocument();
     expect(assessmentTokens.all()).toEqual([]);
   });
+
+  it("names no role when the latest answers were not reliable", async () => {
+    const refused = { ...user, latest_result: { assessment_id: "a2", recommended_role: null, lean: "balanced", fit: 70, submitted_at: "2026-05-01T00:10:00Z" } };
+    tokens.set({ access_token: "at", token_type: "Bearer", expires_in: 900, refresh_token: "rt", refresh_expires_at: "2027-01-01T00:00:00Z", user: refused as never });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) => {
+        if (url === "/api/v1/me") return json(200, refused);
+        if (url === "/api/v1/me/assessments") return json(200, { assessments: [{ ...claimed, id: "a2", recommended_role: null, lean: "balanced" }] });
+        if (url === "/api/v1/roles") return json(200, { roles: [] });
+        if (url === "/api/v1/me/roadmap") return json(404, { type: "urn:pmpath:problem:not-found", title: "Not Found", status: 404 });
+        if (url === "/api/v1/me/shares") return json(200, { shares: [] });
+        return json(404, { type: "x", title: "x", status: 404 });
+      }),
+    );
+    render(
+      <MemoryRouter>
+        <AuthProvider>
+          <MyPage />
+        </AuthProvider>
+      </MemoryRouter>,
+    );
+    const latest = (await screen.findByText("Best-fitting role in your latest assessment")).closest("section")!;
+    expect(latest).toHaveTextContent("No recommendation");
+    expect(latest).toHaveTextContent("Please take the assessment again.");
+    expect(latest).not.toHaveTextContent("Fit 70");
+    expect(within(latest).getByRole("link", { name: "See results and plan" })).toHaveAttribute("href", "/results/a2");
+  });
 });

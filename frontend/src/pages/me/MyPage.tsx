@@ -162,8 +162,17 @@ function CandidatePage() {
             <p className="small muted" id="me-latest">
               {t("latest.title")}
             </p>
-            <p className="me-latest__role">{roleNames[latest.recommended_role] ?? latest.recommended_role}</p>
-            <p className="small muted">{t("latest.meta", { fit: latest.fit, lean: t(`lean.${latest.lean}`, { defaultValue: latest.lean }) })}</p>
+            {latest.recommended_role ? (
+              <>
+                <p className="me-latest__role">{roleNames[latest.recommended_role] ?? latest.recommended_role}</p>
+                <p className="small muted">{t("latest.meta", { fit: latest.fit, lean: t(`lean.${latest.lean}`, { defaultValue: latest.lean }) })}</p>
+              </>
+            ) : (
+              <>
+                <p className="me-latest__role">{t("latest.noRole")}</p>
+                <p className="small muted">{t("latest.noRoleWhy")}</p>
+              </>
+            )}
           </div>
           <Link to={`/results/${latest.assessment_id}`} className="btn btn--ghost">
             {t("latest.open")}

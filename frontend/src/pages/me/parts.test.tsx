@@ -30,6 +30,19 @@ describe("My page components", () => {
     expect(rows[1]).toHaveTextContent("2 Mar 2026");
   });
 
+  it("AssessmentList says when a submitted assessment recommended no role", () => {
+    render(
+      <MemoryRouter>
+        <AssessmentList items={[{ ...submitted, recommended_role: null, lean: "balanced" }]} roleNames={{}} />
+      </MemoryRouter>,
+    );
+    const row = screen.getByTestId("my-assessment");
+    expect(row).toHaveTextContent("No recommendation");
+    expect(row).toHaveTextContent("not reliable");
+    expect(row).not.toHaveTextContent("Not finished yet");
+    expect(within(row).getByRole("link", { name: /View results/ })).toHaveAttribute("href", "/results/s1");
+  });
+
   it("ClaimPanel appears only with something to claim and calls back", async () => {
     const onClaim = vi.fn();
     const { rerender } = render(<ClaimPanel local={[]} busy={false} onClaim={onClaim} />);

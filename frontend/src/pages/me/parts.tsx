@@ -37,6 +37,12 @@ export function AssessmentList({ items, roleNames }: { items: MyAssessment[]; ro
                   </span>
                   {a.fit !== null && <Meter value={a.fit} label={t("assessments.fitLabel", { role })} tone={leanTone(a.lean)} />}
                 </>
+              ) : done ? (
+                <>
+                  <span className="small muted">{t("assessments.recommended")}</span>
+                  <strong className="me-assessment__role">{t("assessments.noRole")}</strong>
+                  <span className="small muted">{t("assessments.noRoleWhy")}</span>
+                </>
               ) : (
                 <span className="muted">{t("assessments.draftNote")}</span>
               )}

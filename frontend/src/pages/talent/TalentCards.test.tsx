@@ -31,4 +31,15 @@ describe("TalentCards", () => {
     // Recruiters never see dates or e-mail addresses.
     expect(list.textContent).not.toMatch(/@|2026/);
   });
+
+  it("says there is no recommendation when the latest answers were refused", () => {
+    render(
+      <MemoryRouter>
+        <TalentCards rows={[{ id: "u3", display_name: "佐藤 次郎", recommended_role: null, recommended_role_name: null, lean: "balanced", fit: 61 }]} />
+      </MemoryRouter>,
+    );
+    const card = screen.getByTestId("talent-card");
+    expect(card).toHaveTextContent("推奨なし");
+    expect(within(card).queryByRole("link")).toBeNull();
+  });
 });

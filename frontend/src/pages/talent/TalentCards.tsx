@@ -19,10 +19,14 @@ export default function TalentCards({ rows }: { rows: CandidateRow[] }) {
             </div>
             <p className="talent-card__label muted small">{t("card.recommended")}</p>
             <p className="talent-card__role">
-              <Link to={`/roles/${encodeURIComponent(r.recommended_role)}`}>
-                {r.recommended_role_name || r.recommended_role}
-                <span className="visually-hidden">{t("card.roadmapSuffix")}</span>
-              </Link>
+              {r.recommended_role ? (
+                <Link to={`/roles/${encodeURIComponent(r.recommended_role)}`}>
+                  {r.recommended_role_name || r.recommended_role}
+                  <span className="visually-hidden">{t("card.roadmapSuffix")}</span>
+                </Link>
+              ) : (
+                <span className="muted">{t("card.noRole")}</span>
+              )}
             </p>
             <div className="talent-card__fit">
               <span className="muted small">{t("card.fit")}</span>
