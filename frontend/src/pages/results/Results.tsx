@@ -25,12 +25,12 @@ import {
   QualityNotes,
   ReadinessPanel,
   RoadmapTimeline,
-  RoleFitList,
   SalaryRangeChart,
   SharedWith,
   SignupPrompt,
 } from "./components";
-import { dimensionDeltas, earlierAttempts, stageIndex, topDimensions } from "./resultsLogic";
+import { RefusedFits, RefusedNotice, RoleFitList } from "./fit";
+import { dimensionDeltas, earlierAttempts, fitRange, stageIndex, topDimensions, verdict } from "./resultsLogic";
 import "./results.css";
 
 function Section({ id, title, lead, children, className }: { id: string; title: string; lead?: ReactNode; children: ReactNode; className?: string }) {
@@ -57,14 +57,16 @@ export default function Results() {
 
   const certs = useApi(listCertifications, []);
   const certName = useCallback((slug: string) => certs.data?.certifications.find((c) => c.slug === slug)?.abbreviation ?? slug, [certs.data]);
-  const role = useApi(getRole, result ? [result.plan.target_role] : null);
+  // The plan's role: none for a refused sheet.
+  const target = result?.plan.target_role ?? null;
+  const role = useApi(getRole, target ? [target] : null);
 
   const mine = useApi(myAssessments, ready && candidate ? [] : null);
   const owned = !!mine.data?.assessments.some((x) => x.id === id);
   const earlier = useMemo(() => earlierAttempts(mine.data?.assessments ?? [], id), [mine.data, id]);
 
   // Roadmap progress (signed-in candidates, on their own result).
-  const roadmap = useApi(myRoadmap, result && candidate && owned ? [result.plan.target_role] : null);
+  const roadmap = useApi(myRoadmap, target && candidate && owned ? [target] : null);
   const progress = useStepProgress(roadmap);
   const status = useMemo(() => {
     if (!roadmap.data) return undefined;
@@ -129,7 +131,7 @@ export default function Results() {
     );
   }
 
-  const recommended = result.roles.find((r) => r.slug === result.recommended_role) ?? result.roles[0];
+  const v = verdict(result);
   const submitted = a.submitted_at ?? a.updated_at;
   const otherResult = other.data?.result;
 
@@ -176,74 +178,92 @@ export default function Results() {
             </button>
           </div>
         )}
-        <QualityNotes flags={result.quality.flags} />
-        <LeanHero orientation={result.orientation} recommended={recommended} strengths={topDimensions(result.dimensions, 3)} />
+        {v.kind === "refused" ? (
+          <>
+            <RefusedNotice verdict={v} />
+            <RefusedFits roles={result.roles} verdict={v} />
+          </>
+        ) : (
+          <>
+            <QualityNotes flags={result.quality.flags} />
+            <LeanHero orientation={result.orientation} verdict={v} strengths={topDimensions(result.dimensions, 3)} />
 
-        <div className="results-grid">
-          <Section id="dimensions" title={t("sections.dimensions")} lead={t("sections.dimensionsLead")} className="results-section--radar results-section--keep">
-            <div className="card">
-              <DimensionRadar
-                dimensions={result.dimensions}
-                before={otherResult?.dimensions ?? null}
-                beforeLabel={other.data ? t("compare.beforeLabel", { date: formatDate(other.data.submitted_at ?? other.data.updated_at, lang) }) : undefined}
-              />
+            <div className="results-grid">
+              <Section id="dimensions" title={t("sections.dimensions", { n: result.dimensions.length })} lead={t("sections.dimensionsLead")} className="results-section--radar results-section--keep">
+                <div className="card">
+                  <DimensionRadar
+                    dimensions={result.dimensions}
+                    before={otherResult?.dimensions ?? null}
+                    beforeLabel={other.data ? t("compare.beforeLabel", { date: formatDate(other.data.submitted_at ?? other.data.updated_at, lang) }) : undefined}
+                  />
+                </div>
+              </Section>
+              <Section id="readiness" title={t("sections.readiness")} lead={t("sections.readinessLead")} className="results-section--keep">
+                <div className="card">
+                  <ReadinessPanel readiness={result.readiness} certName={certName} />
+                </div>
+              </Section>
             </div>
-          </Section>
-          <Section id="readiness" title={t("sections.readiness")} lead={t("sections.readinessLead")} className="results-section--keep">
-            <div className="card">
-              <ReadinessPanel readiness={result.readiness} certName={certName} />
-            </div>
-          </Section>
-        </div>
 
-        <Section id="roles" title={t("sections.roles")} lead={t("sections.rolesLead")}>
-          <div className="card card--flow">
-            <RoleFitList roles={result.roles} recommended={result.recommended_role} />
-          </div>
-        </Section>
+            <Section
+              id="roles"
+              title={t("sections.roles")}
+              lead={t(result.roles.some((r) => fitRange(r)) ? "sections.rolesLeadRange" : "sections.rolesLead", { n: result.roles.length })}
+            >
+              <div className="card card--flow">
+                <RoleFitList roles={result.roles} verdict={v} />
+              </div>
+            </Section>
 
-        <Section id="plan" title={t("sections.plan", { role: result.plan.target_role_name })} lead={role.data?.summary ?? t("sections.planLead")} className="results-section--plan">
-          <div className="results-grid results-grid--plan">
-            <div className="card">
-              <h3>{t("sections.gaps")}</h3>
-              <p className="muted small">{t("sections.gapsLead")}</p>
-              <GapList gaps={result.plan.gaps} roleName={result.plan.target_role_name} />
-            </div>
-            <div className="card card--flow">
-              <h3>{t("sections.roadmap")}</h3>
-              {!user && <p className="muted small no-print">{t("roadmap.signupHint")}</p>}
-              {candidate && !owned && mine.data && <p className="muted small no-print">{t("roadmap.notOwner")}</p>}
-              {roadmap.error && <ErrorAlert error={roadmap.error} onRetry={roadmap.reload} />}
-              {result.plan.steps.length === 0 ? (
-                <p className="empty">{t("roadmap.none")}</p>
-              ) : (
-                <RoadmapTimeline
-                  steps={result.plan.steps}
-                  earlier={(role.data?.roadmap ?? []).filter((st) => !result.plan.steps.some((p) => p.id === st.id) && stageIndex(st.stage.key) < stageIndex(result.readiness.level))}
-                  nextStepId={result.readiness.next_step_id}
-                  status={status}
-                  canEdit={!!status}
-                  onChange={(sid, s) => void progress.mark(sid, s)}
-                  saving={progress.saving ?? null}
-                  error={stepError}
-                  certName={certName}
-                />
-              )}
-            </div>
-          </div>
-        </Section>
+            <Section
+              id="plan"
+              title={v.kind === "tooClose" ? t("sections.planIf", { role: result.plan.target_role_name }) : t("sections.plan", { role: result.plan.target_role_name })}
+              lead={v.kind === "tooClose" ? t("sections.planLeadClose", { role: v.first.name, other: v.second.name }) : (role.data?.summary ?? t("sections.planLead"))}
+              className="results-section--plan"
+            >
+              <div className="results-grid results-grid--plan">
+                <div className="card">
+                  <h3>{t("sections.gaps")}</h3>
+                  <p className="muted small">{t("sections.gapsLead")}</p>
+                  <GapList gaps={result.plan.gaps} roleName={result.plan.target_role_name ?? ""} />
+                </div>
+                <div className="card card--flow">
+                  <h3>{t("sections.roadmap")}</h3>
+                  {!user && <p className="muted small no-print">{t("roadmap.signupHint")}</p>}
+                  {candidate && !owned && mine.data && <p className="muted small no-print">{t("roadmap.notOwner")}</p>}
+                  {roadmap.error && <ErrorAlert error={roadmap.error} onRetry={roadmap.reload} />}
+                  {result.plan.steps.length === 0 ? (
+                    <p className="empty">{t("roadmap.none")}</p>
+                  ) : (
+                    <RoadmapTimeline
+                      steps={result.plan.steps}
+                      earlier={(role.data?.roadmap ?? []).filter((st) => !result.plan.steps.some((p) => p.id === st.id) && stageIndex(st.stage.key) < stageIndex(result.readiness.level))}
+                      nextStepId={result.readiness.next_step_id}
+                      status={status}
+                      canEdit={!!status}
+                      onChange={(sid, s) => void progress.mark(sid, s)}
+                      saving={progress.saving ?? null}
+                      error={stepError}
+                      certName={certName}
+                    />
+                  )}
+                </div>
+              </div>
+            </Section>
 
-        <Section id="certifications" title={t("sections.certs")} lead={t("sections.certsLead")} className="results-section--keep">
-          <CertificationCards certs={result.plan.certifications} />
-        </Section>
+            <Section id="certifications" title={t("sections.certs")} lead={t("sections.certsLead")} className="results-section--keep">
+              <CertificationCards certs={result.plan.certifications} />
+            </Section>
 
-        <Section id="salary" title={t("sections.salary")} lead={t("sections.salaryLead")} className="results-section--keep">
-          <div className="card card--flow">
-            <SalaryRangeChart salary={result.plan.salary} />
-          </div>
-        </Section>
+            <Section id="salary" title={t("sections.salary")} lead={t("sections.salaryLead")} className="results-section--keep">
+              <div className="card card--flow">
+                <SalaryRangeChart salary={result.plan.salary} />
+              </div>
+            </Section>
+          </>
+        )}
 
-        {candidate && earlier.length > 0 && (
+        {v.kind !== "refused" && candidate && earlier.length > 0 && (
           <Section id="compare" title={t("sections.compare")} lead={t("sections.compareLead")} className="results-section--compare results-section--keep">
             <div className="card">
               <ComparePanel
@@ -270,7 +290,7 @@ export default function Results() {
           </Section>
         )}
 
-        {(!user || candidate) && (
+        {v.kind !== "refused" && (!user || candidate) && (
           <Section id="share" title={candidate ? t("sections.share") : t("sections.save")} lead={candidate ? t("sections.shareLead") : undefined} className="no-print">
             <div className="card">
               {candidate ? (

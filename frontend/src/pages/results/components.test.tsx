@@ -12,7 +12,6 @@ import {
   QualityNotes,
   ReadinessPanel,
   RoadmapTimeline,
-  RoleFitList,
   SalaryRangeChart,
   SharedWith,
   SignupPrompt,
@@ -28,7 +27,7 @@ beforeEach(async () => {
 
 describe("LeanHero", () => {
   it("states the lean in words and numbers", () => {
-    wrap(<LeanHero orientation={result.orientation} recommended={result.roles[0]} strengths={result.dimensions.slice(0, 2)} />);
+    wrap(<LeanHero orientation={result.orientation} verdict={{ kind: "clear", best: result.roles[0] }} strengths={result.dimensions.slice(0, 2)} />);
     const hero = screen.getByTestId("results-lean");
     expect(hero).toHaveAttribute("data-lean", "pm");
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("You clearly lean towards PM");
@@ -69,22 +68,6 @@ describe("DimensionRadar", () => {
     render(<DimensionRadar dimensions={result.dimensions} before={[{ key: "decision_making", name: "Decision making", lean: "pm", score: 61 }]} beforeLabel="Earlier (1 Jan)" />);
     expect(screen.getByRole("columnheader", { name: "Earlier (1 Jan)" })).toBeInTheDocument();
     expect(screen.getAllByRole("row")[1]).toHaveTextContent("61");
-  });
-});
-
-describe("RoleFitList", () => {
-  it("lists each role with its fit, track and reasons", () => {
-    wrap(<RoleFitList roles={result.roles} recommended="project-manager" />);
-    const list = screen.getByTestId("role-fit");
-    const items = within(list).getAllByRole("listitem").filter((li) => li.hasAttribute("data-role"));
-    expect(items).toHaveLength(4);
-    expect(items[0]).toHaveTextContent("Recommended");
-    expect(within(items[0]).getByRole("meter")).toHaveAttribute("aria-valuenow", "78");
-    expect(items[0]).toHaveTextContent("Strength");
-    expect(items[1]).toHaveTextContent("Gap");
-    expect(items[2]).toHaveTextContent("No notable strengths");
-    // beyond the top three the reasons fold away
-    expect(within(items[3]).getByText("Show why")).toBeInTheDocument();
   });
 });
 

@@ -14,13 +14,12 @@ import {
   type QualityFlag,
   type Result,
   type RoadmapStep,
-  type RoleFit as RoleFitT,
   type RoleSalary,
   type Share,
   type StepStatus,
 } from "../../api/types";
 import { ColumnHeads } from "../../components/ColumnHeads";
-import { Badge, Meter } from "../../components/ui";
+import { Badge } from "../../components/ui";
 import { formatDate, formatMan, formatNumber, formatRange } from "../../format";
 import {
   biggestChanges,
@@ -32,15 +31,13 @@ import {
   splitLabel,
   stageIndex,
   type DimensionDelta,
+  type Verdict,
 } from "./resultsLogic";
-
-function trackTone(track: string): "pm" | "pmo" | "neutral" {
-  return track === "pm" ? "pm" : track === "pmo" ? "pmo" : "neutral";
-}
+import { RoleVerdict, trackTone } from "./fit";
 
 /* ---------- Lean ---------- */
 
-export function LeanHero({ orientation, recommended, strengths }: { orientation: Result["orientation"]; recommended?: RoleFitT; strengths: Dimension[] }) {
+export function LeanHero({ orientation, verdict, strengths }: { orientation: Result["orientation"]; verdict?: Exclude<Verdict, { kind: "refused" }>; strengths: Dimension[] }) {
   const { t } = useTranslation("results");
   const wording = leanWording(orientation);
   const bar = leanBar(orientation.pm, orientation.pmo);
@@ -87,16 +84,7 @@ export function LeanHero({ orientation, recommended, strengths }: { orientation:
         <span className="muted small">{t("lean.gap", { count: gap })}</span>
       </p>
       <div className="lean-hero__facts">
-        {recommended && (
-          <div>
-            <p className="kicker">{t("lean.bestRole")}</p>
-            <p className="lean-hero__role">
-              <Link to={`/roles/${recommended.slug}`}>{recommended.name}</Link>{" "}
-              <Badge tone={trackTone(recommended.track)}>{t(`track.${recommended.track}`)}</Badge>
-            </p>
-            <p className="muted small">{t("lean.fit", { n: recommended.fit })}</p>
-          </div>
-        )}
+        {verdict && <RoleVerdict verdict={verdict} />}
         {strengths.length > 0 && (
           <div>
             <p className="kicker">{t("lean.strengths")}</p>
@@ -208,58 +196,6 @@ export function DimensionRadar({ dimensions, before, beforeLabel }: { dimensions
         </tbody>
       </table>
     </figure>
-  );
-}
-
-/* ---------- Role fit ---------- */
-
-export function RoleFitList({ roles, recommended }: { roles: RoleFitT[]; recommended: string }) {
-  const { t } = useTranslation("results");
-  return (
-    <ol className="role-fit" data-testid="role-fit">
-      {roles.map((r, i) => {
-        const why =
-          r.why.length > 0 ? (
-            <ul className="role-fit__why">
-              {r.why.map((w, j) => (
-                <li key={j} className={`why why--${r.reasons[j]?.kind ?? "strength"}`}>
-                  <span className="why__kind">{t(`why.${r.reasons[j]?.kind ?? "strength"}`)}</span>
-                  <span>{w}</span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted small">{t("roleFit.noReasons")}</p>
-          );
-        return (
-          <li key={r.slug} className={`role-fit__item${r.slug === recommended ? " role-fit__item--best" : ""}`} data-role={r.slug}>
-            <div className="role-fit__head">
-              <span className="role-fit__rank" aria-hidden="true">
-                {i + 1}
-              </span>
-              <h3 className="role-fit__name">
-                <Link to={`/roles/${r.slug}`}>{r.name}</Link>
-              </h3>
-              <Badge tone={trackTone(r.track)}>{t(`track.${r.track}`)}</Badge>
-              {r.slug === recommended && <Badge tone="ok">{t("roleFit.best")}</Badge>}
-              <span className="role-fit__score">
-                <span className="visually-hidden">{t("roleFit.fitLabel")} </span>
-                {r.fit}
-              </span>
-            </div>
-            <Meter value={r.fit} label={t("roleFit.meter", { role: r.name, n: r.fit })} tone={trackTone(r.track)} />
-            {i < 3 ? (
-              why
-            ) : (
-              <details className="role-fit__more">
-                <summary>{t("roleFit.showWhy")}</summary>
-                {why}
-              </details>
-            )}
-          </li>
-        );
-      })}
-    </ol>
   );
 }
 
@@ -635,7 +571,8 @@ export function ComparePanel({
   selected: string;
   onSelect: (id: string) => void;
   deltas: DimensionDelta[] | null;
-  before: { lean: Lean; pm: number; pmo: number; role: string; date: string } | null;
+  /** role is null when the earlier attempt recommended none (its answers were not reliable). */
+  before: { lean: Lean; pm: number; pmo: number; role: string | null; date: string } | null;
   roleName: (slug: string) => string;
   loading: boolean;
   error?: string | null;
@@ -669,7 +606,9 @@ export function ComparePanel({
       {before && deltas && (
         <div className="compare__result" aria-live="polite">
           <p className="compare__lean">
-            {t("compare.previous", { date: before.date, lean: t(`leanShort.${before.lean}`), pm: before.pm, pmo: before.pmo, role: roleName(before.role) })}
+            {before.role === null
+              ? t("compare.previousNoRole", { date: before.date, lean: t(`leanShort.${before.lean}`), pm: before.pm, pmo: before.pmo })
+              : t("compare.previous", { date: before.date, lean: t(`leanShort.${before.lean}`), pm: before.pm, pmo: before.pmo, role: roleName(before.role) })}
           </p>
           {big && (big.up || big.down) && (
             <p className="small">

@@ -1,4 +1,6 @@
-// A realistic result (shape of components/schemas/Result) for tests.
+// Realistic results (shape of components/schemas/Result) for tests: one
+// scored by the first model (no confidence, no intervals) and one by the
+// profile model, with variants for each confidence level and a refusal.
 import type { Result, RoleSalary } from "../../api/types";
 
 export const salary: { target: RoleSalary; next_step: RoleSalary | null } = {
@@ -28,14 +30,17 @@ export const result: Result = {
     { key: "communication", name: "Communication", lean: "both", score: 55 },
   ],
   roles: [
-    { slug: "project-manager", name: "Project manager", track: "pm", fit: 78, why: ["Decision making is 80, which the role values (weight 5/5)."], reasons: [{ kind: "strength", dimension: "decision_making", weight: 5, score: 80 }] },
-    { slug: "pmo-analyst", name: "PMO analyst", track: "pmo", fit: 52, why: ["Organizing is 40, below what the role asks (weight 4/5)."], reasons: [{ kind: "gap", dimension: "organizing", weight: 4, score: 40 }] },
-    { slug: "pm-assistant", name: "PM assistant", track: "pm", fit: 50, why: [], reasons: [] },
-    { slug: "pmo-director", name: "PMO director", track: "pmo", fit: 31, why: ["Hidden reason"], reasons: [{ kind: "gap", dimension: "governance", weight: 5, score: 20 }] },
+    { slug: "project-manager", name: "Project manager", track: "pm", fit: 78, fit_low: null, fit_high: null, why: ["Decision making is 80, which the role values (weight 5/5)."], reasons: [{ kind: "strength", dimension: "decision_making", weight: 5, score: 80 }] },
+    { slug: "pmo-analyst", name: "PMO analyst", track: "pmo", fit: 52, fit_low: null, fit_high: null, why: ["Organizing is 40, below what the role asks (weight 4/5)."], reasons: [{ kind: "gap", dimension: "organizing", weight: 4, score: 40 }] },
+    { slug: "pm-assistant", name: "PM assistant", track: "pm", fit: 50, fit_low: null, fit_high: null, why: [], reasons: [] },
+    { slug: "pmo-director", name: "PMO director", track: "pmo", fit: 31, fit_low: null, fit_high: null, why: ["Hidden reason"], reasons: [{ kind: "gap", dimension: "governance", weight: 5, score: 20 }] },
   ],
   recommended_role: "project-manager",
+  confidence: null,
+  scales: null,
+  administration: null,
   readiness: { level: "practitioner", level_name: "Practitioner", next_step: "Lead a small project", next_step_id: "pm-small", held_certifications: ["ipa-ap"] },
-  quality: { flags: [] },
+  quality: { flags: [], reliable: true },
   plan: {
     target_role: "project-manager",
     target_role_name: "Project manager",
@@ -48,5 +53,54 @@ export const result: Result = {
       { slug: "pmp", abbreviation: "PMP", name: "Project Management Professional", issuer: "PMI", track: "both", stage: { key: "lead", name: "Lead" }, url: "https://www.pmi.org/", summary: "International PM certification." },
     ],
     salary,
+  },
+};
+
+/** resultV2 is a profile-model result whose best role stands out (confidence "clear"). */
+export const resultV2: Result = {
+  ...result,
+  questionnaire_version: 2,
+  scoring_version: "2",
+  roles: [
+    { ...result.roles[0], fit: 78, fit_low: 74, fit_high: 82 },
+    { slug: "program-manager", name: "Program manager", track: "pm", fit: 66, fit_low: 62, fit_high: 70, why: [], reasons: [] },
+    { ...result.roles[1], fit: 52, fit_low: 48, fit_high: 56 },
+    { ...result.roles[3], fit: 31, fit_low: 27, fit_high: 35 },
+  ],
+  confidence: { level: "clear", margin: 12, runner_up: "program-manager", runner_up_name: "Program manager" },
+  scales: [
+    { key: "lead", name: "Decide and lead", score: 76, shared: false },
+    { key: "shared", name: "Shared skills", score: 60, shared: true },
+  ],
+  administration: { mode: "full", asked: 76, total: 76 },
+};
+
+/** likelyResult leads with the project manager, four points ahead of the program manager. */
+export const likelyResult: Result = {
+  ...resultV2,
+  roles: [{ ...resultV2.roles[0], fit: 72, fit_low: 68, fit_high: 76 }, { ...resultV2.roles[1], fit: 68, fit_low: 64, fit_high: 71 }, ...resultV2.roles.slice(2)],
+  confidence: { level: "likely", margin: 4, runner_up: "program-manager", runner_up_name: "Program manager" },
+};
+
+/** tooCloseResult has the project and program manager a point apart. */
+export const tooCloseResult: Result = {
+  ...resultV2,
+  roles: [{ ...resultV2.roles[0], fit: 70, fit_low: 66, fit_high: 74 }, { ...resultV2.roles[1], fit: 69, fit_low: 65, fit_high: 73 }, ...resultV2.roles.slice(2)],
+  confidence: { level: "too_close", margin: 1, runner_up: "program-manager", runner_up_name: "Program manager" },
+};
+
+/** refusedResult is a straight-lined, inconsistent sheet: no role, no plan. */
+export const refusedResult: Result = {
+  ...tooCloseResult,
+  recommended_role: null,
+  quality: { flags: ["straight_lining", "inconsistent_answers"], reliable: false },
+  readiness: { ...result.readiness, next_step: "", next_step_id: "" },
+  plan: {
+    target_role: null,
+    target_role_name: null,
+    gaps: [],
+    steps: [],
+    certifications: [],
+    salary: { target: { role: "", name: "", ranges: [] }, next_step: null },
   },
 };

@@ -1,8 +1,10 @@
 import type { Dimension, MyAssessment } from "../../api/types";
-import { salary } from "./fixtures";
+import { likelyResult, refusedResult, result, resultV2, salary, tooCloseResult } from "./fixtures";
 import {
   biggestChanges,
   dimensionDeltas,
+  fitRange,
+  flagReasons,
   earlierAttempts,
   formatDelta,
   leanBar,
@@ -13,6 +15,7 @@ import {
   splitLabel,
   stageIndex,
   topDimensions,
+  verdict,
 } from "./resultsLogic";
 
 describe("leanWording", () => {
@@ -155,5 +158,47 @@ describe("small helpers", () => {
     expect(splitLabel("Communication", 8)).toEqual(["Communication"]);
     expect(splitLabel("コミュニケーション", 6)).toEqual(["コミュニ", "ケーション"]);
     expect(splitLabel("ドキュメント作成", 6)).toEqual(["ドキュメ", "ント作成"]);
+  });
+});
+
+describe("verdict", () => {
+  it("keeps a first-model result (no confidence) as it was: its recommended role, clearly", () => {
+    expect(verdict(result)).toEqual({ kind: "clear", best: result.roles[0] });
+  });
+
+  it("reads each confidence level", () => {
+    expect(verdict(resultV2)).toEqual({ kind: "clear", best: resultV2.roles[0] });
+    expect(verdict(likelyResult)).toEqual({ kind: "likely", best: likelyResult.roles[0], runnerUp: likelyResult.roles[1], margin: 4 });
+    expect(verdict(tooCloseResult)).toEqual({ kind: "tooClose", first: tooCloseResult.roles[0], second: tooCloseResult.roles[1], margin: 1 });
+  });
+
+  it("refuses a sheet without a recommended role, whatever its confidence says", () => {
+    expect(refusedResult.confidence?.level).toBe("too_close");
+    expect(verdict(refusedResult)).toEqual({ kind: "refused", flags: ["straight_lining", "inconsistent_answers"] });
+  });
+
+  it("still recommends a first-model result that was flagged", () => {
+    const flagged = { ...result, quality: { flags: ["too_fast" as const], reliable: false } };
+    expect(verdict(flagged).kind).toBe("clear");
+  });
+
+  it("names a runner-up missing from the roles by the confidence's own name", () => {
+    const odd = { ...tooCloseResult, confidence: { level: "too_close" as const, margin: 0, runner_up: "pmo-manager", runner_up_name: "PMO manager" } };
+    expect(verdict(odd)).toMatchObject({ kind: "tooClose", second: { slug: "pmo-manager", name: "PMO manager" }, margin: 0 });
+  });
+});
+
+describe("fitRange", () => {
+  it("is the interval when both ends are known", () => {
+    expect(fitRange({ fit_low: 65, fit_high: 79 })).toEqual({ low: 65, high: 79 });
+    expect(fitRange({ fit_low: null, fit_high: null })).toBeNull();
+    expect(fitRange({ fit_low: 60, fit_high: null })).toBeNull();
+  });
+});
+
+describe("flagReasons", () => {
+  it("explains each reason once, both consistency flags as one", () => {
+    expect(flagReasons([])).toEqual([]);
+    expect(flagReasons(["too_fast", "inconsistent_answers", "straight_lining", "inconsistent_reverse_pairs"])).toEqual(["straight_lining", "inconsistent", "too_fast"]);
   });
 });

@@ -1,7 +1,7 @@
 // Pure helpers for the results page: how to word the lean, where the
 // diverging bar goes, the comparison with an earlier attempt and the
 // salary chart's geometry. Unit-tested; no React.
-import { STAGES, type Dimension, type Lean, type MyAssessment, type RoleSalary, type SalaryRange, type StageKey } from "../../api/types";
+import { STAGES, type Dimension, type Lean, type MyAssessment, type QualityFlag, type Result, type RoleFit, type RoleSalary, type SalaryRange, type StageKey } from "../../api/types";
 
 /** A lean this many points or more apart reads as "clear" rather than "slight". */
 export const STRONG_LEAN = 15;
@@ -213,4 +213,63 @@ export function splitLabel(name: string, max: number): string[] {
   let cut = Math.ceil(mid);
   while (cut > 1 && /[ーッャュョァィゥェォ、。）」』]/.test(name[cut])) cut--;
   return [name.slice(0, cut), name.slice(cut)];
+}
+
+/** RoleRef names a role: a fit from the result, or at least its slug and name. */
+export type RoleRef = Pick<RoleFit, "slug" | "name">;
+
+/**
+ * Verdict is what the page may honestly say about the best-fitting role
+ * (docs/scoring.md, "Confidence" and "Response quality and refusals"):
+ * - refused: the answers cannot be trusted; no role, no plan;
+ * - tooClose: the first two roles are within the margin's own error, so
+ *   both are named and neither wins;
+ * - likely: the first role leads, but not by enough to be sure;
+ * - clear: the first role stands out (and every result scored before
+ *   confidence existed, which is worded as it always was).
+ */
+export type Verdict =
+  | { kind: "refused"; flags: QualityFlag[] }
+  | { kind: "tooClose"; first: RoleFit; second: RoleRef; margin: number }
+  | { kind: "likely"; best: RoleFit; runnerUp: RoleRef; margin: number }
+  | { kind: "clear"; best: RoleFit };
+
+/** verdict reads a result's recommendation, confidence and quality into what the page says. */
+export function verdict(result: Result): Verdict {
+  const best = result.recommended_role === null ? undefined : (result.roles.find((r) => r.slug === result.recommended_role) ?? result.roles[0]);
+  if (!best) return { kind: "refused", flags: result.quality.flags };
+  const c = result.confidence;
+  if (!c || c.level === "clear") return { kind: "clear", best };
+  const runnerUp: RoleRef = result.roles.find((r) => r.slug === c.runner_up) ?? { slug: c.runner_up, name: c.runner_up_name };
+  if (c.level === "too_close") return { kind: "tooClose", first: best, second: runnerUp, margin: c.margin };
+  return { kind: "likely", best, runnerUp, margin: c.margin };
+}
+
+/** closeRoles are the roles a verdict names as the fit: one, or both of a too-close pair; none when refused. */
+export function closeRoles(v: Verdict): string[] {
+  switch (v.kind) {
+    case "refused":
+      return [];
+    case "tooClose":
+      return [v.first.slug, v.second.slug];
+    case "likely":
+      return [v.best.slug];
+    case "clear":
+      return [v.best.slug];
+  }
+}
+
+/** fitRange is a role's interval, or null when the result has none (the first scoring model). */
+export function fitRange(r: Pick<RoleFit, "fit_low" | "fit_high">): { low: number; high: number } | null {
+  if (r.fit_low === null || r.fit_high === null || r.fit_low === undefined || r.fit_high === undefined) return null;
+  return { low: Math.min(r.fit_low, r.fit_high), high: Math.max(r.fit_low, r.fit_high) };
+}
+
+/** flagReasons maps quality flags to the reasons the page explains, once each, in a stable order. */
+export function flagReasons(flags: QualityFlag[]): ("straight_lining" | "inconsistent" | "too_fast")[] {
+  const out: ("straight_lining" | "inconsistent" | "too_fast")[] = [];
+  if (flags.includes("straight_lining")) out.push("straight_lining");
+  if (flags.includes("inconsistent_answers") || flags.includes("inconsistent_reverse_pairs")) out.push("inconsistent");
+  if (flags.includes("too_fast")) out.push("too_fast");
+  return out;
 }
