@@ -26,6 +26,7 @@ import {
   retryDelay,
   stepOfItem,
   stepParam,
+  withOptionOrder,
 } from "./quizState";
 import { adoptTokenFromHash, clearSubmitKey, pendingStore, submitIdempotencyKey } from "./storage";
 import { useAutosave } from "./useAutosave";
@@ -83,9 +84,12 @@ export default function Quiz() {
   const slug = draft?.questionnaire.slug;
   const questionnaire = useApi(getQuestionnaire, slug ? [slug] : null);
   const form = questionnaire.data;
+  // The form's items, each scenario's options in this assessment's own order.
+  const optionOrder = draft?.option_order;
+  const items = useMemo(() => (form ? withOptionOrder(form.items, optionOrder) : []), [form, optionOrder]);
 
-  const steps = useMemo(() => (form ? buildSteps(form.items) : []), [form]);
-  const numbers = useMemo(() => (form ? itemNumbers(form.items) : {}), [form]);
+  const steps = useMemo(() => buildSteps(items), [items]);
+  const numbers = useMemo(() => itemNumbers(items), [items]);
   const stepIndex = form ? parseStep(search.get("step"), steps.length) : null;
   const focusItem = search.get("focus");
 
@@ -178,7 +182,7 @@ export default function Quiz() {
   const submit = async () => {
     if (!form || submitting) return;
     setSubmitProblem(null);
-    if (missingItems(form.items, answers).length > 0) {
+    if (missingItems(items, answers).length > 0) {
       showProblem({ kind: "missing" });
       return;
     }
@@ -243,9 +247,9 @@ export default function Quiz() {
     );
   }
 
-  const total = form.items.length;
-  const answered = answeredCount(form.items, answers);
-  const missing = missingItems(form.items, answers);
+  const total = items.length;
+  const answered = answeredCount(items, answers);
+  const missing = missingItems(items, answers);
   const token = assessmentTokens.get(id)?.token;
   const isLast = stepIndex === steps.length - 1;
 
@@ -314,7 +318,7 @@ export default function Quiz() {
                 </p>
               )}
             </div>
-            <ReviewList items={form.items} answers={answers} scale={form.scale} numbers={numbers} stepOf={(itemId) => stepOfItem(steps, itemId)} errors={errors} />
+            <ReviewList items={items} answers={answers} scale={form.scale} numbers={numbers} stepOf={(itemId) => stepOfItem(steps, itemId)} errors={errors} />
             <div className="quiz-nav quiz-nav--submit">
               <button type="button" className="btn btn--ghost" onClick={() => goTo(steps.length - 1)}>
                 <span aria-hidden="true">←</span> {t("nav.back")}

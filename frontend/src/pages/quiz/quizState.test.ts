@@ -18,6 +18,7 @@ import {
   stepParam,
   toggleOption,
   tokenFromHash,
+  withOptionOrder,
   withoutKeys,
 } from "./quizState";
 
@@ -190,5 +191,29 @@ describe("resume links and step parameters", () => {
     expect(parseStep("review", 23)).toBe(23);
     expect(stepParam(0, 23)).toBe("1");
     expect(stepParam(23, 23)).toBe("review");
+  });
+});
+
+describe("withOptionOrder", () => {
+  it("shows each named item's options in the assessment's order", () => {
+    const out = withOptionOrder(items, { s01: ["c", "a", "d", "b"], s02: ["b", "d", "a", "c"] });
+    expect(out.find((i) => i.id === "s01")?.options?.map((o) => o.id)).toEqual(["c", "a", "d", "b"]);
+    expect(out.find((i) => i.id === "s02")?.options?.map((o) => o.id)).toEqual(["b", "d", "a", "c"]);
+    expect(out.find((i) => i.id === "s01")?.options?.[0].text).toBe("option c");
+    // Items, their order and the rest of each item are untouched.
+    expect(out.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(out.find((i) => i.id === "e02")).toBe(many);
+    expect(items.find((i) => i.id === "s01")?.options?.map((o) => o.id)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("keeps the form's order without an order, and for items it does not name", () => {
+    expect(withOptionOrder(items, null)).toBe(items);
+    expect(withOptionOrder(items, undefined)).toBe(items);
+    expect(withOptionOrder(items, { s02: ["d", "c", "b", "a"] }).find((i) => i.id === "s01")?.options?.map((o) => o.id)).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("skips ids the form does not have and keeps options the order leaves out, last", () => {
+    const out = withOptionOrder(items, { s01: ["d", "x", "d", "b"] });
+    expect(out.find((i) => i.id === "s01")?.options?.map((o) => o.id)).toEqual(["d", "b", "a", "c"]);
   });
 });

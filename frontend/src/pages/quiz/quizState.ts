@@ -49,6 +49,29 @@ export function buildSteps(items: FormItem[], likertGroup = 5): Step[] {
   return steps;
 }
 
+/**
+ * withOptionOrder shows each item's options in the order the assessment
+ * gives them (option_order: item id to option ids), so no position carries
+ * meaning. Items it does not name, and an assessment without one (null),
+ * keep the form's order; ids the form does not have are skipped and options
+ * the order leaves out follow, in form order.
+ */
+export function withOptionOrder(items: FormItem[], order: Record<string, string[]> | null | undefined): FormItem[] {
+  if (!order) return items;
+  return items.map((item) => {
+    const ids = order[item.id];
+    if (!ids || !item.options) return item;
+    const byId = new Map(item.options.map((o) => [o.id, o]));
+    const options: FormOption[] = [];
+    for (const id of ids) {
+      const o = byId.get(id);
+      if (o && !options.includes(o)) options.push(o);
+    }
+    for (const o of item.options) if (!options.includes(o)) options.push(o);
+    return { ...item, options };
+  });
+}
+
 /** isAnswered says whether value is a complete answer to item. */
 export function isAnswered(item: FormItem, value: AnswerValue | undefined): boolean {
   if (value === undefined || value === null) return false;
