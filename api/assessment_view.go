@@ -199,9 +199,14 @@ type planJSON struct {
 	Gaps           []gapJSON         `json:"gaps"`
 	Steps          []stepJSON        `json:"steps"`
 	Certifications []certSummaryJSON `json:"certifications"`
-	Salary         struct {
+	// NowRole is the role the person is ready for today, on the way to
+	// the target; null when that is the target itself.
+	NowRole     *string `json:"now_role"`
+	NowRoleName *string `json:"now_role_name"`
+	Salary      struct {
 		Target   roleSalaryJSON  `json:"target"`
 		NextStep *roleSalaryJSON `json:"next_step"`
+		Now      *roleSalaryJSON `json:"now"`
 	} `json:"salary"`
 }
 
@@ -254,6 +259,11 @@ func resultOf(r *report.Result) *resultJSON {
 	if next := r.Plan.NextSalary; next != nil {
 		s := roleSalaryOf(*next)
 		p.Salary.NextStep = &s
+	}
+	if now := r.Plan.NowRole; now != nil {
+		p.NowRole, p.NowRoleName = &now.Slug, &now.Name
+		s := roleSalaryOf(*r.Plan.NowSalary)
+		p.Salary.Now = &s
 	}
 	return out
 }

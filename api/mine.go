@@ -91,7 +91,7 @@ func (h *mineHandlers) roadmap(c *gin.Context) {
 		return roadmapStepJSON{stepJSON: stepOf(s.Step), Status: s.Status, UpdatedAt: s.UpdatedAt}
 	})
 	noStore(c)
-	c.JSON(http.StatusOK, gin.H{"role": rm.Role.Slug, "role_name": rm.Role.Name, "steps": steps})
+	c.JSON(http.StatusOK, gin.H{"role": rm.Role.Slug, "role_name": rm.Role.Name, "steps": steps, "next_step_id": optional(rm.NextStepID)})
 }
 
 func (h *mineHandlers) setProgress(c *gin.Context) {

@@ -104,6 +104,10 @@ type Plan struct {
 	// next role on its track, nil at the top.
 	TargetSalary RoleSalary
 	NextSalary   *RoleSalary
+	// NowRole is the role the person is ready for today and NowSalary its
+	// pay; nil when that is the target itself (or for the first model).
+	NowRole   *RoleRef
+	NowSalary *RoleSalary
 }
 
 // Gap is a dimension where the person is below the target role's level.
@@ -204,6 +208,11 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 		}
 	}
 	p.TargetSalary = RoleSalary{Role: p.TargetRole, Ranges: salariesOf(target.Salary, l)}
+	if now, ok := c.Role(r.Plan.NowRole); ok && now.Slug != target.Slug {
+		ref := RoleRef{Slug: now.Slug, Name: now.Name.In(l)}
+		p.NowRole = &ref
+		p.NowSalary = &RoleSalary{Role: ref, Ranges: salariesOf(now.Salary, l)}
+	}
 	if next, ok := c.Role(r.Plan.NextRole); ok {
 		p.NextSalary = &RoleSalary{Role: RoleRef{Slug: next.Slug, Name: next.Name.In(l)}, Ranges: salariesOf(next.Salary, l)}
 	}

@@ -12,6 +12,9 @@ import (
 type Roadmap struct {
 	Role  RoleRef
 	Steps []RoadmapStep
+	// NextStepID is the first step neither done nor skipped; empty when
+	// every step is.
+	NextStepID string
 }
 
 // RoadmapStep is a step and the reader's status on it; UpdatedAt is nil
@@ -22,15 +25,28 @@ type RoadmapStep struct {
 	UpdatedAt *time.Time
 }
 
-// RoadmapOf words role's roadmap in l with the marks the reader set.
-func RoadmapOf(role catalog.Role, marks map[string]progress.Mark, l i18n.Lang) *Roadmap {
-	out := &Roadmap{Role: RoleRef{Slug: role.Slug, Name: role.Name.In(l)}, Steps: make([]RoadmapStep, len(role.Roadmap))}
-	for i, s := range role.Roadmap {
-		out.Steps[i] = RoadmapStep{Step: StepOf(s, l), Status: progress.Pending}
+// RoadmapOf words role's roadmap in l with the marks the reader set. When
+// only is not nil, the roadmap holds just those steps (a plan's), in
+// roadmap order.
+func RoadmapOf(role catalog.Role, marks map[string]progress.Mark, l i18n.Lang, only []string) *Roadmap {
+	keep := map[string]bool{}
+	for _, id := range only {
+		keep[id] = true
+	}
+	out := &Roadmap{Role: RoleRef{Slug: role.Slug, Name: role.Name.In(l)}, Steps: make([]RoadmapStep, 0, len(role.Roadmap))}
+	for _, s := range role.Roadmap {
+		if only != nil && !keep[s.ID] {
+			continue
+		}
+		step := RoadmapStep{Step: StepOf(s, l), Status: progress.Pending}
 		if m, ok := marks[s.ID]; ok {
 			at := m.UpdatedAt
-			out.Steps[i].Status, out.Steps[i].UpdatedAt = m.Status, &at
+			step.Status, step.UpdatedAt = m.Status, &at
 		}
+		if out.NextStepID == "" && step.Status != progress.Done && step.Status != progress.Skipped {
+			out.NextStepID = s.ID
+		}
+		out.Steps = append(out.Steps, step)
 	}
 	return out
 }

@@ -128,9 +128,11 @@ func (s *Service) Roadmap(ctx context.Context, p *account.Principal, role *strin
 		return nil, err
 	}
 	var slug string
+	var plan []string
 	if role != nil {
 		slug = *role
 	} else {
+		// The steps of the latest result's plan, the same the result shows.
 		u, err := s.d.Accounts.Me(ctx, p)
 		if err != nil {
 			return nil, err
@@ -138,7 +140,21 @@ func (s *Service) Roadmap(ctx context.Context, p *account.Principal, role *strin
 		if u.Latest == nil {
 			return nil, errs.E(errs.NotFound, "no result yet: take the quiz, or pass ?role= to follow a role's roadmap")
 		}
-		slug = u.Latest.Role
+		mine, err := s.d.Assessments.Mine(ctx, p.UserID)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range mine {
+			if a.ID == u.Latest.AssessmentID && a.Result != nil {
+				slug, plan = a.Result.Plan.TargetRole, a.Result.Plan.Steps
+			}
+		}
+		if slug == "" {
+			return nil, errs.E(errs.NotFound, "your latest result gave no plan: take the quiz again, or pass ?role= to follow a role's roadmap")
+		}
+		if plan == nil {
+			plan = []string{}
+		}
 	}
 	r, ok := snap.Role(slug)
 	if !ok {
@@ -148,7 +164,7 @@ func (s *Service) Roadmap(ctx context.Context, p *account.Principal, role *strin
 	if err != nil {
 		return nil, err
 	}
-	return RoadmapOf(r, marks, l), nil
+	return RoadmapOf(r, marks, l, plan), nil
 }
 
 // Export is everything pmpath holds about a person (the right of

@@ -121,28 +121,52 @@ func TestExport(t *testing.T) {
 func TestRoadmap(t *testing.T) {
 	marked := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 	role := func(s string) *string { return &s }
+	c, err := catalog.Load(seed.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	analyst, _ := c.Role("pmo-analyst")
+	all := func(r catalog.Role) []string {
+		var ids []string
+		for _, s := range r.Roadmap {
+			ids = append(ids, s.ID)
+		}
+		return ids
+	}
+	// The latest result planned the analyst's last three steps.
+	planned := all(analyst)[len(analyst.Roadmap)-3:]
+	latest := &assessment.Assessment{ID: "a2", Status: assessment.Submitted, Result: &scoring.Result{Plan: scoring.Plan{TargetRole: "pmo-analyst", Steps: planned}}}
+	refused := &assessment.Assessment{ID: "a3", Status: assessment.Submitted, Result: &scoring.Result{}}
 	tests := []struct {
-		name     string
-		latest   *account.Latest
-		role     *string
-		wantRole string
-		fails    bool
-		wantKind errs.Kind
+		name      string
+		latest    *account.Latest
+		mine      []*assessment.Assessment
+		role      *string
+		wantRole  string
+		wantSteps []string
+		fails     bool
+		wantKind  errs.Kind
 	}{
-		{"the role of the latest result", &account.Latest{Role: "pmo-analyst"}, nil, "pmo-analyst", false, 0},
-		{"the role asked for", &account.Latest{Role: "pmo-analyst"}, role("pm-assistant"), "pm-assistant", false, 0},
-		{"the role asked for, before any result", nil, role("pm-assistant"), "pm-assistant", false, 0},
-		{"no result and no role", nil, nil, "", true, errs.NotFound},
-		{"an unknown role", nil, role("astronaut"), "", true, errs.Invalid},
-		{"an empty role", &account.Latest{Role: "pmo-analyst"}, role(""), "", true, errs.Invalid},
+		{"the latest result's plan, the steps the result shows", &account.Latest{AssessmentID: "a2", Role: "pmo-analyst"}, []*assessment.Assessment{latest}, nil, "pmo-analyst", planned, false, 0},
+		{"the role asked for, whole", &account.Latest{AssessmentID: "a2", Role: "pmo-analyst"}, []*assessment.Assessment{latest}, role("pm-assistant"), "pm-assistant", nil, false, 0},
+		{"the role asked for, before any result", nil, nil, role("pm-assistant"), "pm-assistant", nil, false, 0},
+		{"no result and no role", nil, nil, nil, "", nil, true, errs.NotFound},
+		{"a refused result plans nothing", &account.Latest{AssessmentID: "a3"}, []*assessment.Assessment{refused}, nil, "", nil, true, errs.NotFound},
+		{"an unknown role", nil, nil, role("astronaut"), "", nil, true, errs.Invalid},
+		{"an empty role", &account.Latest{Role: "pmo-analyst"}, nil, role(""), "", nil, true, errs.Invalid},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFakes(t)
-			f.user.Latest = tt.latest
+			f.user.Latest, f.mine = tt.latest, tt.mine
 			r, _ := f.catalog.Role(tt.wantRole)
-			if len(r.Roadmap) > 0 {
-				f.marks = map[string]progress.Mark{r.Roadmap[1].ID: {StepID: r.Roadmap[1].ID, Status: progress.Done, UpdatedAt: marked}}
+			ids := tt.wantSteps
+			if ids == nil {
+				ids = all(r)
+			}
+			if len(ids) > 1 {
+				// The first step is done: the next is the second.
+				f.marks = map[string]progress.Mark{ids[0]: {StepID: ids[0], Status: progress.Done, UpdatedAt: marked}}
 			}
 			got, err := f.service().Roadmap(context.Background(), &account.Principal{UserID: "u1"}, tt.role, i18n.EN)
 			if tt.fails {
@@ -154,10 +178,17 @@ func TestRoadmap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := &Roadmap{Role: RoleRef{Slug: r.Slug, Name: r.Name.EN}}
-			for i, s := range r.Roadmap {
+			want := &Roadmap{Role: RoleRef{Slug: r.Slug, Name: r.Name.EN}, NextStepID: ids[1], Steps: []RoadmapStep{}}
+			keep := map[string]bool{}
+			for _, id := range ids {
+				keep[id] = true
+			}
+			for _, s := range r.Roadmap {
+				if !keep[s.ID] {
+					continue
+				}
 				step := RoadmapStep{Step: StepOf(s, i18n.EN), Status: progress.Pending}
-				if i == 1 {
+				if s.ID == ids[0] {
 					step.Status, step.UpdatedAt = progress.Done, &marked
 				}
 				want.Steps = append(want.Steps, step)

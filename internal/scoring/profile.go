@@ -347,7 +347,7 @@ func scoreProfile(in Input, r *Result, dims []DimensionScore, evidence []Evidenc
 	conf := confidenceOf(fits, scales)
 	r.Confidence = &conf
 
-	stage := readiness(evidence)
+	stage := ladderReadiness(evidence)
 	r.Readiness = Readiness{Stage: stage, Evidence: evidence, HeldCertifications: held}
 	r.Quality = profileQuality(q, in.Answers, in.Elapsed)
 	if !r.Quality.Reliable || len(r.Roles) == 0 {
@@ -359,6 +359,7 @@ func scoreProfile(in Input, r *Result, dims []DimensionScore, evidence []Evidenc
 	r.RecommendedRole = r.Roles[0].Slug
 	target, _ := c.Role(r.RecommendedRole)
 	r.Plan = plan(c, target, byKey, stage, held)
+	r.Plan.NowRole = roleForNow(c, target, stage)
 	if len(r.Plan.Steps) > 0 {
 		r.Readiness.NextStep = r.Plan.Steps[0]
 	}

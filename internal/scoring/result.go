@@ -155,6 +155,10 @@ type Plan struct {
 	Certifications []string
 	// NextRole is the role that is the next step on the target's track.
 	NextRole string
+	// NowRole is the role on the target's track the person is ready for
+	// today (profile model only): the target when their readiness reaches
+	// it.
+	NowRole string
 }
 
 // Gap is the distance between the person's score and the level a role asks

@@ -96,6 +96,8 @@ type planRow struct {
 	Steps          []string `json:"steps"`
 	Certifications []string `json:"certifications"`
 	NextRole       string   `json:"next_role"`
+	// NowRole came with the profile model's readiness ladder.
+	NowRole string `json:"now_role,omitempty"`
 }
 
 type gapRow struct {
@@ -163,7 +165,7 @@ func resultToRow(r *scoring.Result) resultRow {
 			Gaps: each(r.Plan.Gaps, func(g scoring.Gap) gapRow {
 				return gapRow{Dimension: string(g.Dimension), Score: g.Score, Target: g.Target, Gap: g.Gap}
 			}),
-			Steps: r.Plan.Steps, Certifications: r.Plan.Certifications, NextRole: r.Plan.NextRole,
+			Steps: r.Plan.Steps, Certifications: r.Plan.Certifications, NextRole: r.Plan.NextRole, NowRole: r.Plan.NowRole,
 		},
 		Scales:         each(r.Scales, func(s scoring.ScaleScore) scaleRow { return scaleRow(s) }),
 		Confidence:     ptr(r.Confidence, func(c scoring.Confidence) confidenceRow { return confidenceRow(c) }),
@@ -210,7 +212,7 @@ func (row *resultRow) toResult() *scoring.Result {
 			Gaps: each(row.Plan.Gaps, func(g gapRow) scoring.Gap {
 				return scoring.Gap{Dimension: construct.Dimension(g.Dimension), Score: g.Score, Target: g.Target, Gap: g.Gap}
 			}),
-			Steps: row.Plan.Steps, Certifications: row.Plan.Certifications, NextRole: row.Plan.NextRole,
+			Steps: row.Plan.Steps, Certifications: row.Plan.Certifications, NextRole: row.Plan.NextRole, NowRole: row.Plan.NowRole,
 		},
 		Scales:         each(row.Scales, func(s scaleRow) scoring.ScaleScore { return scoring.ScaleScore(s) }),
 		Confidence:     ptr(row.Confidence, func(c confidenceRow) scoring.Confidence { return scoring.Confidence(c) }),

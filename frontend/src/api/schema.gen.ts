@@ -403,7 +403,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A role's roadmap with the caller's progress on each step; the role of the latest result unless ?role= names one. */
+        /** The steps of the latest result's plan (the same the result shows) with the caller's progress on each, or, with ?role=, that role's whole roadmap. */
         get: operations["myRoadmap"];
         put?: never;
         post?: never;
@@ -757,6 +757,9 @@ export interface components {
                 /** @description Null when no plan is targeted (an unreliable sheet). */
                 target_role: string | null;
                 target_role_name: string | null;
+                /** @description The role on the target's track the person is ready for today (from their experience), when it is not the target itself: a PM assistant before a PM, an administrator before a director. Null otherwise. */
+                now_role: string | null;
+                now_role_name: string | null;
                 /** @description Largest first. */
                 gaps: {
                     dimension: string;
@@ -770,6 +773,8 @@ export interface components {
                 salary: {
                     target: components["schemas"]["RoleSalary"];
                     next_step: components["schemas"]["RoleSalary"] | null;
+                    /** @description The pay of the role for now (now_role); null when there is none. */
+                    now: components["schemas"]["RoleSalary"] | null;
                 };
             };
         };
@@ -1899,6 +1904,8 @@ export interface operations {
                     "application/json": {
                         role: string;
                         role_name: string;
+                        /** @description The first step neither done nor skipped; null when every step is. */
+                        next_step_id: string | null;
                         steps: {
                             id: string;
                             stage: components["schemas"]["Stage"];
