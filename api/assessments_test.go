@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"strings"
@@ -345,6 +346,34 @@ func TestCreateAndSubmitInOneCall(t *testing.T) {
 		if rushed.Result.Quality.Reliable || rushed.Result.RecommendedRole != "" || rushed.Result.Plan.TargetRole != "" {
 			t.Errorf("%d answers in 30 s: reliable %v, recommended %q, plan for %q; want refused", len(q.Items), rushed.Result.Quality.Reliable, rushed.Result.RecommendedRole, rushed.Result.Plan.TargetRole)
 		}
+	})
+}
+
+// TestDocumentedExample follows the README's curl session: the example
+// draft in docs/examples answers all but two items of the current version
+// as a PMO analyst would; with those two answered and time to read taken,
+// it is scored as hers.
+func TestDocumentedExample(t *testing.T) {
+	q := latestQuestionnaire(t)
+	example, err := os.ReadFile(fmt.Sprintf("../docs/examples/pmo-analyst-draft-v%d.json", q.Version))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachDB(t, func(t *testing.T, s *testServer) {
+		r := s.do(t, http.MethodPost, "/api/v1/assessments", example)
+		var d assessmentBody
+		r.JSON(t, &d)
+		if r.StatusCode != http.StatusCreated || d.Questionnaire.Version != q.Version || d.Progress.Required != len(q.Items) || strings.Join(d.Progress.Missing, ",") != "q44,s08" {
+			t.Fatalf("example draft: %d, version %d, progress %+v; want all of version %d but q44 and s08", r.StatusCode, d.Questionnaire.Version, d.Progress, q.Version)
+		}
+		path, tok := "/api/v1/assessments/"+d.ID, header("X-Assessment-Token", d.Token)
+		if r := s.do(t, http.MethodPatch, path, []byte(`{"answers":{"q44":2,"s08":"b"}}`), tok); r.StatusCode != http.StatusOK {
+			t.Fatalf("the two open items: %d %s", r.StatusCode, r.Body)
+		}
+		s.wait(2 * time.Minute)
+		var done assessmentBody
+		s.do(t, http.MethodPost, path+"/submit", nil, tok, header("Idempotency-Key", "readme-"+d.ID)).JSON(t, &done)
+		checkResult(t, q, done, "pmo-analyst")
 	})
 }
 

@@ -87,11 +87,12 @@ func queryStrings(t *testing.T, db *sql.DB, query string) []string {
 	return out
 }
 
-// fullAnswers is a complete answer set for the pm-pmo-fit questionnaire:
-// the documented example sheet plus the two items it leaves open.
+// fullAnswers is a complete answer set for the current version of the
+// pm-pmo-fit questionnaire (version 2): the documented example sheet of a
+// PMO analyst plus the two items it leaves open, answered as she would.
 func fullAnswers(t *testing.T) map[string]json.RawMessage {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "docs", "examples", "pmo-analyst-draft.json"))
+	b, err := os.ReadFile(filepath.Join("..", "docs", "examples", "pmo-analyst-draft-v2.json"))
 	if err != nil {
 		t.Fatalf("read the example answers: %v", err)
 	}
@@ -101,8 +102,8 @@ func fullAnswers(t *testing.T) map[string]json.RawMessage {
 	if err := json.Unmarshal(b, &sheet); err != nil {
 		t.Fatalf("decode the example answers: %v", err)
 	}
-	sheet.Answers["q44"] = json.RawMessage(`5`)
-	sheet.Answers["s10"] = json.RawMessage(`"a"`)
+	sheet.Answers["q44"] = json.RawMessage(`2`)
+	sheet.Answers["s08"] = json.RawMessage(`"b"`)
 	return sheet.Answers
 }
 
