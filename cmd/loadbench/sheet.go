@@ -6,23 +6,27 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+
+	"github.com/pmpath/pmpath/assessments"
+	"github.com/pmpath/pmpath/internal/questionnaire"
+	"github.com/pmpath/pmpath/internal/validity"
 )
 
 // questionnaireSlug is the questionnaire every measured submission takes.
 const questionnaireSlug = "pm-pmo-fit"
 
-// form is the public form of a questionnaire: enough to answer it.
+// form is the public form of a questionnaire, and the people who answer
+// the version it shows.
 type form struct {
 	Slug    string `json:"slug"`
 	Version int    `json:"version"`
 	Items   []struct {
-		ID      string  `json:"id"`
-		Type    string  `json:"type"`
-		Select  *string `json:"select"`
-		Options []struct {
-			ID string `json:"id"`
-		} `json:"options"`
+		ID string `json:"id"`
 	} `json:"items"`
+	// q is the version the server shows, as pmpath embeds it.
+	q *questionnaire.Questionnaire
+	// people answer it: the validation harness's archetypes.
+	people []validity.Respondent
 }
 
 func fetchForm(ctx context.Context, baseURL string) (*form, error) {
@@ -33,27 +37,68 @@ func fetchForm(ctx context.Context, baseURL string) (*form, error) {
 	if len(f.Items) == 0 {
 		return nil, fmt.Errorf("questionnaire %s has no items", questionnaireSlug)
 	}
+	if err := f.loadPeople(); err != nil {
+		return nil, err
+	}
 	return &f, nil
 }
 
-// sheet answers every item of f at random, validly: Likert items 1..5,
-// choices one option, multi-select experience items one option in a list.
-func (f *form) sheet(r *rand.Rand) map[string]json.RawMessage {
-	out := make(map[string]json.RawMessage, len(f.Items))
-	for _, it := range f.Items {
-		var v any
-		switch {
-		case it.Type == "likert":
-			v = 1 + r.IntN(5)
-		case len(it.Options) == 0:
-			continue
-		case it.Select != nil && *it.Select == "many":
-			v = []string{it.Options[r.IntN(len(it.Options))].ID}
-		default:
-			v = it.Options[r.IntN(len(it.Options))].ID
+// loadPeople finds the version the server shows among the questionnaires
+// pmpath embeds and the archetypes of the validation harness
+// (internal/validity) that answer it: people written from the source
+// articles, each answering every item as someone in their role would. The
+// profile model refuses random sheets (inconsistent antonyms, one answer
+// throughout), so only such people make submissions take the path a real
+// person's does.
+func (f *form) loadPeople() error {
+	qs, err := questionnaire.LoadFS(assessments.FS)
+	if err != nil {
+		return err
+	}
+	for _, q := range qs {
+		if q.Slug == f.Slug && q.Version == f.Version {
+			f.q = q
 		}
-		b, _ := json.Marshal(v)
-		out[it.ID] = b
+	}
+	if f.q == nil {
+		return fmt.Errorf("the server shows %s version %d, which this build does not embed", f.Slug, f.Version)
+	}
+	if len(f.Items) != len(f.q.Items) {
+		return fmt.Errorf("the server shows %d items of %s version %d, this build embeds %d", len(f.Items), f.Slug, f.Version, len(f.q.Items))
+	}
+	arch, err := validity.Archetypes()
+	if err != nil {
+		return err
+	}
+	for _, a := range arch {
+		if _, ok := a.Answers[validity.Key(f.Version)]; !ok {
+			continue
+		}
+		p, err := validity.FromArchetype(a, f.q)
+		if err != nil {
+			return err
+		}
+		f.people = append(f.people, p)
+	}
+	if len(f.people) == 0 {
+		return fmt.Errorf("no archetype answers %s version %d", f.Slug, f.Version)
+	}
+	return nil
+}
+
+// sheet is one person's complete answer sheet: an archetype picked at
+// random, answering with the everyday wobble of an honest person
+// (validity.DefaultNoise), so sheets vary as real ones do and stay
+// consistent enough to be scored.
+func (f *form) sheet(r *rand.Rand) map[string]json.RawMessage {
+	p := f.people[r.IntN(len(f.people))]
+	b, err := json.Marshal(p.Replicate(f.q, validity.DefaultNoise, r))
+	if err != nil {
+		panic(err) // plain values
+	}
+	var out map[string]json.RawMessage
+	if err := json.Unmarshal(b, &out); err != nil {
+		panic(err)
 	}
 	return out
 }
@@ -98,10 +143,10 @@ func startDraft(ctx context.Context, baseURL string, f *form, r *rand.Rand) (dra
 	return d, nil
 }
 
-// submitNow creates and submits a random sheet in one call and returns the
-// assessment's id.
+// submitNow creates and submits one person's sheet in one call and returns
+// the assessment's id.
 func submitNow(ctx context.Context, baseURL string, f *form, r *rand.Rand) (string, error) {
-	body, _ := json.Marshal(map[string]any{"questionnaire": f.Slug, "answers": f.sheet(r), "submit": true, "elapsed_seconds": 600})
+	body, _ := json.Marshal(map[string]any{"questionnaire": f.Slug, "answers": f.sheet(r), "submit": true})
 	var d draft
 	if err := doJSON(ctx, http.DefaultClient, http.MethodPost, baseURL+"/api/v1/assessments", body, nil, &d); err != nil {
 		return "", err

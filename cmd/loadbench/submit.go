@@ -39,10 +39,15 @@ var wrkScript []byte
 // What is measured is the submission alone, POST
 // /api/v1/assessments/{id}/submit on a complete draft: the "score and
 // store" step. A person creates the draft and PATCHes answers over the
-// 10–12 minutes the quiz takes, so those requests are spread thin; the
-// submit is the one that scores and writes the result. Drafts are made
+// quarter of an hour the quiz takes, so those requests are spread thin;
+// the submit is the one that scores and writes the result. Drafts are made
 // the real way once (create, then PATCH) and copied in the database to
-// give every submission its own draft, for pmpath and pgbench alike.
+// give every submission its own draft, for pmpath and pgbench alike. The
+// template is dated back by the questionnaire's minutes, as if its person
+// had just finished: pmpath times a sheet from its draft's creation and
+// refuses one answered faster than anyone reads, and every submission
+// measured must be scored as a real person's is (a reliable sheet with a
+// recommended role), not refused.
 
 // submitTarget is one pmpath server taking submissions, with the database
 // where its drafts are copied.
@@ -173,7 +178,27 @@ func (b *bench) submitTarget(ctx context.Context, name string, db dbTarget) (*su
 		return nil, err
 	}
 	b.atEnd(func() { t.db.Close() })
+	if err := backdate(ctx, t.db, t.postgres, tmpl.ID, time.Duration(f.q.Minutes)*time.Minute); err != nil {
+		return nil, fmt.Errorf("%s: template draft: %w", name, err)
+	}
 	return t, nil
+}
+
+// backdate moves the creation of draft id back by d, so its copies are
+// submitted as if their person had taken d to answer.
+func backdate(ctx context.Context, db *sql.DB, postgres bool, id string, d time.Duration) error {
+	get, set := "SELECT created_at FROM assessments WHERE id = ?", "UPDATE assessments SET created_at = ? WHERE id = ?"
+	if postgres {
+		get, set = "SELECT created_at FROM assessments WHERE id = $1", "UPDATE assessments SET created_at = $1 WHERE id = $2"
+	}
+	var created time.Time
+	if err := db.QueryRowContext(ctx, get, id).Scan(&created); err != nil {
+		return fmt.Errorf("backdate: %w", err)
+	}
+	if _, err := db.ExecContext(ctx, set, created.Add(-d).UTC(), id); err != nil {
+		return fmt.Errorf("backdate: %w", err)
+	}
+	return nil
 }
 
 // copyDrafts stores a copy of the template draft under each of ids.
@@ -244,6 +269,8 @@ func (t *submitTarget) run(ctx context.Context, b *bench, d time.Duration) (floa
 			return 0, err
 		case res.StatusCode != http.StatusOK || !bytes.Contains(body, []byte(`"status":"submitted"`)):
 			return 0, fmt.Errorf("submit: status %d: %.200s", res.StatusCode, body)
+		case !bytes.Contains(body, []byte(`"reliable":true`)):
+			return 0, fmt.Errorf("submit: the sheet was refused, so the run would measure the refusal path: %.300s", body)
 		}
 		return 0, nil
 	}
@@ -280,11 +307,13 @@ func (t *submitTarget) runWrk(ctx context.Context, b *bench, d time.Duration, id
 	if r.Errors > 0 {
 		return 0, fmt.Errorf("%s: %d of %d submissions failed: %v", t.name, r.Errors, r.Requests, r.FirstError)
 	}
-	submitted, err := countSubmitted(ctx, t.db, t.postgres, ids)
+	submitted, refused, err := countSubmitted(ctx, t.db, t.postgres, ids)
 	if err != nil {
 		return 0, fmt.Errorf("%s: %w", t.name, err)
 	}
 	switch {
+	case refused > 0:
+		return 0, fmt.Errorf("%s: %d of %d submissions were refused, so the run measured the refusal path", t.name, refused, submitted)
 	case submitted == 0:
 		return 0, fmt.Errorf("%s: no submission completed", t.name)
 	case submitted > r.Requests+b.cfg.concurrency:
@@ -301,20 +330,20 @@ func (t *submitTarget) runWrk(ctx context.Context, b *bench, d time.Duration, id
 	return t.lastRate, nil
 }
 
-// countSubmitted counts the drafts of ids that are now submitted.
-func countSubmitted(ctx context.Context, db *sql.DB, postgres bool, ids []string) (int, error) {
-	var n int
-	var err error
+// countSubmitted counts the drafts of ids that are now submitted, and
+// those of them stored without a recommended role: refused sheets.
+func countSubmitted(ctx context.Context, db *sql.DB, postgres bool, ids []string) (submitted, refused int, err error) {
+	const counts = "SELECT count(*), coalesce(sum(CASE WHEN coalesce(recommended_role, '') = '' THEN 1 ELSE 0 END), 0) FROM assessments "
 	if postgres {
-		err = db.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE id = ANY($1) AND status = 'submitted'", ids).Scan(&n)
+		err = db.QueryRowContext(ctx, counts+"WHERE id = ANY($1) AND status = 'submitted'", ids).Scan(&submitted, &refused)
 	} else {
 		list, _ := json.Marshal(ids)
-		err = db.QueryRowContext(ctx, "SELECT count(*) FROM assessments WHERE id IN (SELECT value FROM json_each(?)) AND status = 'submitted'", string(list)).Scan(&n)
+		err = db.QueryRowContext(ctx, counts+"WHERE id IN (SELECT value FROM json_each(?)) AND status = 'submitted'", string(list)).Scan(&submitted, &refused)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("count submissions: %w", err)
+		return 0, 0, fmt.Errorf("count submissions: %w", err)
 	}
-	return n, nil
+	return submitted, refused, nil
 }
 
 // pgbench runs submit.pgbench against the PostgreSQL database pmpath
@@ -338,14 +367,14 @@ func (b *bench) newPgbench(ctx context.Context, dbURL string, t *submitTarget) (
 	if err := os.WriteFile(script, pgbenchScript, 0o600); err != nil {
 		return nil, err
 	}
-	// The stored values of one real submission, so pgbench writes rows of
-	// the same size as pmpath does.
+	// The stored values of one real, scored submission (not a refused
+	// one), so pgbench writes rows of the same size as pmpath does.
 	var answers, result, scoringVersion, role, lean string
 	var fit int
 	err := t.db.QueryRowContext(ctx, `SELECT answers::text, result::text, scoring_version, recommended_role, lean, fit
-		FROM assessments WHERE status = 'submitted' LIMIT 1`).Scan(&answers, &result, &scoringVersion, &role, &lean, &fit)
+		FROM assessments WHERE status = 'submitted' AND recommended_role <> '' LIMIT 1`).Scan(&answers, &result, &scoringVersion, &role, &lean, &fit)
 	if err != nil {
-		return nil, fmt.Errorf("pgbench: a stored submission to copy: %w", err)
+		return nil, fmt.Errorf("pgbench: a stored, scored submission to copy: %w", err)
 	}
 	// libpq takes a URL as the database name; pgbench's own -h/-U flags
 	// would otherwise override it.
@@ -357,9 +386,8 @@ func (b *bench) newPgbench(ctx context.Context, dbURL string, t *submitTarget) (
 		path: path, url: u.String(), script: script, db: t.db, template: t.template.ID, concurrency: b.cfg.concurrency,
 		vars: []string{
 			"-D", "k=0", "-D", "answers=" + answers, "-D", "result=" + result, "-D", "scoring_version=" + scoringVersion,
-			// pgbench refuses an empty -D value, and a sheet the scoring
-			// does not trust is stored with an empty recommended role: the
-			// script strips the "r" again.
+			// pgbench refuses an empty -D value; the prefix keeps the
+			// variable set whatever the role, and the script strips it.
 			"-D", "role=r" + role, "-D", "lean=" + lean, "-D", "fit=" + strconv.Itoa(fit),
 			"-D", "request_hash=" + fmt.Sprintf("%064x", 1),
 		},
@@ -417,12 +445,15 @@ func (p *pgbench) run(ctx context.Context, d time.Duration) (float64, error) {
 	}
 	// Every UPDATE must have found its draft, or pgbench measured less
 	// work than pmpath does.
-	submitted, err := countSubmitted(ctx, p.db, true, ids)
+	submitted, refused, err := countSubmitted(ctx, p.db, true, ids)
 	if err != nil {
 		return 0, fmt.Errorf("pgbench: %w", err)
 	}
 	if left := len(ids) - submitted; left > 0 {
 		return 0, fmt.Errorf("pgbench left %d of %d drafts unsubmitted: the script and the drafts disagree", left, len(ids))
+	}
+	if refused > 0 {
+		return 0, fmt.Errorf("pgbench stored %d of %d submissions without a role: it wrote refused sheets, not scored ones", refused, submitted)
 	}
 	tps, _ := strconv.ParseFloat(m[1], 64)
 	p.lastTPS = tps
