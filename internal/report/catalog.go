@@ -209,7 +209,7 @@ func CertificationDetailOf(x catalog.Certification, c *catalog.Catalog, l i18n.L
 	out := CertificationDetail{
 		Certification: CertificationOf(x, l),
 		Format:        x.Format.In(l), Prerequisites: x.Prerequisites.In(l), Proves: x.Proves.In(l),
-		Levels: make([]CertLevel, len(x.Levels)), Source: sourceOf(x.Source), Roles: []RoleRef{},
+		Levels: make([]CertLevel, len(x.Levels)), Source: sourceOf(x.PrimarySource()), Roles: []RoleRef{},
 	}
 	for i, lv := range x.Levels {
 		out.Levels[i] = CertLevel{Code: lv.Code, Name: lv.Name.In(l), Status: lv.Status, Requirement: lv.Requirement.In(l)}

@@ -28,9 +28,16 @@ type certificationRow struct {
 	Prerequisites jsonCol[i18n.Text]
 	Proves        jsonCol[i18n.Text]
 	Levels        jsonCol[[]levelJSON]
-	SourceName    string
-	SourceURL     string `gorm:"column:source_url"`
-	SourceYear    int
+	Schedule      jsonCol[*i18n.Text]
+	Fee           jsonCol[*i18n.Text]
+	Eligibility   *jsonCol[catalog.Eligibility]
+	Sources       jsonCol[[]catalog.Source]
+	Unconfirmed   jsonCol[[]string]
+	// SourceName, SourceURL and SourceYear keep the first source, the
+	// issuer's page; Sources holds them all.
+	SourceName string
+	SourceURL  string `gorm:"column:source_url"`
+	SourceYear int
 }
 
 func (certificationRow) TableName() string { return "certifications" }
@@ -75,6 +82,9 @@ type stepRow struct {
 	Detail     jsonCol[i18n.Text]
 	Experience jsonCol[i18n.Text]
 	Months     int
+	Kind       string
+	Shared     string
+	NextRoles  jsonCol[[]string]
 }
 
 func (stepRow) TableName() string { return "roadmap_steps" }
@@ -88,17 +98,21 @@ type stepCertRow struct {
 func (stepCertRow) TableName() string { return "roadmap_step_certifications" }
 
 type salaryRow struct {
-	ID         int64 `gorm:"primaryKey"`
-	RoleID     int64
-	Position   int
-	Label      jsonCol[i18n.Text]
-	MinJPY     int64  `gorm:"column:min_jpy"`
-	MaxJPY     *int64 `gorm:"column:max_jpy"`
-	Estimate   bool
-	Note       *jsonCol[i18n.Text]
-	SourceName string
-	SourceURL  string `gorm:"column:source_url"`
-	SourceYear int
+	ID            int64 `gorm:"primaryKey"`
+	RoleID        int64
+	Position      int
+	Label         jsonCol[i18n.Text]
+	MinJPY        int64  `gorm:"column:min_jpy"`
+	MaxJPY        *int64 `gorm:"column:max_jpy"`
+	Estimate      bool
+	Note          *jsonCol[i18n.Text]
+	SourceName    string
+	SourceURL     string `gorm:"column:source_url"`
+	SourceYear    int
+	SourceKind    string
+	SourceChecked string
+	SourceSample  int
+	SourceVia     *jsonCol[catalog.Source]
 }
 
 func (salaryRow) TableName() string { return "salary_ranges" }
@@ -219,6 +233,7 @@ func saveRoles(tx *gorm.DB, roles []catalog.Role, certIDs map[string]int64) erro
 			steps = append(steps, stepRow{
 				ID: s.ID, RoleID: id, Position: i, Stage: string(s.Stage),
 				Title: jsonOf(s.Title), Detail: jsonOf(s.Detail), Experience: jsonOf(s.Experience), Months: s.Months,
+				Kind: s.Kind, Shared: s.Shared, NextRoles: jsonOf(s.NextRoles),
 			})
 			for j, c := range s.Certifications {
 				links = append(links, stepCertRow{StepID: s.ID, CertificationID: certIDs[c], Position: j})
@@ -353,6 +368,7 @@ func (db *DB) LoadCatalog(ctx context.Context) (*catalog.Catalog, error) {
 			r.Roadmap = append(r.Roadmap, catalog.Step{
 				ID: s.ID, Stage: construct.Stage(s.Stage), Title: s.Title.V, Detail: s.Detail.V,
 				Experience: s.Experience.V, Certifications: stepCerts[s.ID], Months: s.Months,
+				Kind: s.Kind, Shared: s.Shared, NextRoles: s.NextRoles.V,
 			})
 		}
 	}
@@ -369,12 +385,19 @@ func certificationToRow(c catalog.Certification, position int) certificationRow 
 	for i, l := range c.Levels {
 		levels[i] = levelJSON(l)
 	}
-	return certificationRow{
+	first := c.PrimarySource()
+	row := certificationRow{
 		Slug: c.Slug, Position: position, Abbreviation: c.Abbreviation, Track: string(c.Track), Stage: string(c.Stage), URL: c.URL,
 		Name: jsonOf(c.Name), Issuer: jsonOf(c.Issuer), Summary: jsonOf(c.Summary), Format: jsonOf(c.Format),
 		Prerequisites: jsonOf(c.Prerequisites), Proves: jsonOf(c.Proves), Levels: jsonOf(levels),
-		SourceName: c.Source.Name, SourceURL: c.Source.URL, SourceYear: c.Source.Year,
+		Schedule: jsonOf(c.Schedule), Fee: jsonOf(c.Fee), Sources: jsonOf(c.Sources), Unconfirmed: jsonOf(c.Unconfirmed),
+		SourceName: first.Name, SourceURL: first.URL, SourceYear: first.Year,
 	}
+	if c.Eligibility != nil {
+		e := jsonOf(*c.Eligibility)
+		row.Eligibility = &e
+	}
+	return row
 }
 
 func certificationFromRow(r certificationRow) catalog.Certification {
@@ -382,18 +405,28 @@ func certificationFromRow(r certificationRow) catalog.Certification {
 	for _, l := range r.Levels.V {
 		levels = append(levels, catalog.CertLevel(l))
 	}
-	return catalog.Certification{
+	c := catalog.Certification{
 		Slug: r.Slug, Abbreviation: r.Abbreviation, Track: construct.Track(r.Track), Stage: construct.Stage(r.Stage), URL: r.URL,
 		Name: r.Name.V, Issuer: r.Issuer.V, Summary: r.Summary.V, Format: r.Format.V,
-		Prerequisites: r.Prerequisites.V, Proves: r.Proves.V, Levels: levels,
-		Source: catalog.Source{Name: r.SourceName, URL: r.SourceURL, Year: r.SourceYear},
+		Schedule: r.Schedule.V, Fee: r.Fee.V, Prerequisites: r.Prerequisites.V, Proves: r.Proves.V, Levels: levels,
+		Sources: r.Sources.V, Unconfirmed: r.Unconfirmed.V,
 	}
+	if r.Eligibility != nil {
+		e := r.Eligibility.V
+		c.Eligibility = &e
+	}
+	return c
 }
 
 func salaryToRow(s catalog.SalaryRange, roleID int64, position int) salaryRow {
 	row := salaryRow{
 		RoleID: roleID, Position: position, Label: jsonOf(s.Label), MinJPY: s.MinJPY, MaxJPY: s.MaxJPY,
 		Estimate: s.Estimate, SourceName: s.Source.Name, SourceURL: s.Source.URL, SourceYear: s.Source.Year,
+		SourceKind: s.Source.Kind, SourceChecked: s.Source.Checked, SourceSample: s.Source.Sample,
+	}
+	if s.Source.Via != nil {
+		v := jsonOf(*s.Source.Via)
+		row.SourceVia = &v
 	}
 	if s.Note != nil {
 		n := jsonOf(*s.Note)
@@ -405,7 +438,14 @@ func salaryToRow(s catalog.SalaryRange, roleID int64, position int) salaryRow {
 func salaryFromRow(r salaryRow) catalog.SalaryRange {
 	s := catalog.SalaryRange{
 		Label: r.Label.V, MinJPY: r.MinJPY, MaxJPY: r.MaxJPY, Estimate: r.Estimate,
-		Source: catalog.Source{Name: r.SourceName, URL: r.SourceURL, Year: r.SourceYear},
+		Source: catalog.Source{
+			Name: r.SourceName, URL: r.SourceURL, Year: r.SourceYear,
+			Kind: r.SourceKind, Checked: r.SourceChecked, Sample: r.SourceSample,
+		},
+	}
+	if r.SourceVia != nil {
+		v := r.SourceVia.V
+		s.Source.Via = &v
 	}
 	if r.Note != nil {
 		n := r.Note.V
