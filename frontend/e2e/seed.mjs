@@ -30,10 +30,14 @@ async function call(base, method, p, body, token) {
   return text ? JSON.parse(text) : undefined;
 }
 
-/** fullAnswers returns a complete answer sheet: the example, every item answered. */
+/**
+ * fullAnswers returns a complete answer sheet for the current questionnaire
+ * (version 2): the documented example of a PMO analyst, with the two items
+ * it leaves open answered as she would.
+ */
 export async function fullAnswers() {
-  const { answers } = JSON.parse(await readFile(path.join(here, "..", "..", "docs", "examples", "pmo-analyst-draft.json"), "utf8"));
-  return { ...answers, q44: 4, s10: "a" };
+  const { answers } = JSON.parse(await readFile(path.join(here, "..", "..", "docs", "examples", "pmo-analyst-draft-v2.json"), "utf8"));
+  return { ...answers, q44: 2, s08: "b" };
 }
 
 const PEOPLE = [
@@ -60,13 +64,15 @@ export async function seedCandidates(base, advisorEmail) {
       const answers = { ...base_ };
       // A third of the people answer the statements the other way round
       // (a PM-leaning profile); everyone's answers drift between attempts
-      // and their scenario choices differ.
+      // and their scenario choices differ. The drift is an honest person's
+      // (about a third of the statements one step either way): the scoring
+      // refuses sheets whose antonym pairs disagree as random ones do.
       const mirror = i % 3 === 0;
       for (const k of Object.keys(answers)) {
         if (/^q\d+$/.test(k)) {
           const v = mirror ? 6 - answers[k] : answers[k];
-          const nudge = rand() < 0.3 ? 1 : rand() < 0.4 ? -1 : 0;
-          answers[k] = Math.min(5, Math.max(1, v + nudge * (a + 1)));
+          const nudge = rand() < 0.15 ? 1 : rand() < 0.2 ? -1 : 0;
+          answers[k] = Math.min(5, Math.max(1, v + nudge));
         } else if (/^s\d+$/.test(k) && rand() < 0.5) {
           answers[k] = "abcd"[Math.floor(rand() * 4)];
         }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { artifacts } from "./harness.mjs";
-import { login, PASSWORD, seedCandidates } from "./seed.mjs";
+import { fullAnswers, login, PASSWORD, seedCandidates } from "./seed.mjs";
 
 const CANDIDATE = { name: "田中 葵", email: "aoi.tanaka@example.com" };
 const shared = {};
@@ -17,50 +17,55 @@ async function waitSettled(page) {
   await page.waitForFunction(() => !document.querySelector(".loading, [aria-busy='true']"));
 }
 
-/** answerStep answers every question the current quiz step shows. */
-async function answerStep(page) {
+/**
+ * answerStep answers every question the current quiz step shows as the
+ * person of `sheet` would, by item id: the page's own fieldsets name the
+ * items, and options are found by id, whatever order the page shows them
+ * in. A sheet of one answer throughout would be refused by the scoring.
+ */
+async function answerStep(page, sheet) {
   const fieldsets = page.locator("fieldset[data-item]");
   const n = await fieldsets.count();
   for (let i = 0; i < n; i++) {
     const fs = fieldsets.nth(i);
-    const likert = fs.locator("label.likert__opt");
-    if ((await likert.count()) > 0) {
-      await likert.nth(3).click();
+    const id = await fs.getAttribute("data-item");
+    const answer = sheet[id];
+    assert.ok(answer !== undefined, `the example sheet does not answer item ${id} of the questionnaire the page shows`);
+    if (typeof answer === "number") {
+      await fs.locator(`label.likert__opt--${answer}`).click();
       continue;
     }
-    // A choice or experience question: the first option that is not
-    // "none of these" (a checkbox question needs one real choice).
-    const options = fs.locator("label.option");
-    const count = await options.count();
-    let picked = false;
-    for (let j = 0; j < count && !picked; j++) {
-      const text = (await options.nth(j).innerText()).trim();
-      if (!/^(該当なし|特になし|なし|None)/.test(text)) {
-        await options.nth(j).click();
-        picked = true;
-      }
+    for (const option of [answer].flat()) {
+      await fs.locator("label.option").filter({ has: page.locator(`input[value="${option}"]`) }).click();
     }
-    if (!picked) await options.first().click();
   }
 }
+
+// The shortest time per answer the scoring believes (minSecondsPerAnswer in
+// internal/scoring/quality.go): pmpath times a sheet from its draft's
+// creation to its submission and refuses one answered faster.
+const MIN_SECONDS_PER_ANSWER = 1.5;
 
 export function journeySteps({ server, newPage, assertClean, assertAccessible, screenshot, ADVISOR, RECRUITER, ADMIN }) {
   return {
     /** A visitor takes the whole quiz in the browser, keyboard and mouse, and sees the chart. */
     async anonymousQuiz() {
+      // The visitor answers as the PMO analyst of the documented example.
+      const sheet = await fullAnswers();
       const { context, page, problems } = await newPage();
       await page.goto("/");
       await page.getByTestId("landing-start").first().click();
       await page.waitForURL("**/quiz");
       await page.getByTestId("quiz-start").click();
       await page.waitForURL(/\/quiz\/[^/?]+/);
+      const started = Date.now(); // the draft exists from here on
       await page.getByTestId("quiz-progress").waitFor();
 
       let reloaded = false;
       for (let step = 0; step < 40; step++) {
         if (await page.getByTestId("quiz-review").isVisible()) break;
         const before = await page.locator(".quiz-step[data-step]").getAttribute("data-step");
-        await answerStep(page);
+        await answerStep(page, sheet);
         if (step === 3 && !reloaded) {
           // Autosave: wait for "saved", reload, and find the answers kept.
           await page.waitForFunction(() => document.querySelector("[data-testid=autosave-status]")?.getAttribute("data-state") === "saved");
@@ -81,10 +86,24 @@ export function journeySteps({ server, newPage, assertClean, assertAccessible, s
       assert.match(valuetext ?? "", /^(\d+) \/ \1$/, `every question answered, progress says ${valuetext}`);
       assert.equal(await page.locator(".review-item--missing").count(), 0);
       await assertAccessible(page, "quiz review");
+      // A person reads every statement: submit no sooner than the scoring
+      // believes anyone can (a few seconds to spare), or the sheet is refused.
+      const total = Number(/\/ (\d+)$/.exec(valuetext ?? "")?.[1]);
+      const early = started + total * MIN_SECONDS_PER_ANSWER * 1000 + 5_000 - Date.now();
+      if (early > 0) await page.waitForTimeout(early);
       await page.getByTestId("quiz-submit").click();
       await page.waitForURL(/\/results\/[^/?#]+/);
       await page.getByTestId("results-lean").waitFor();
       shared.resultId = new URL(page.url()).pathname.split("/").pop();
+
+      // Scored as the person she is, not refused as careless.
+      const held = await page.evaluate(() => JSON.parse(localStorage.getItem("pmpath.assessments") ?? "[]"));
+      const token = held.find((a) => a.id === shared.resultId)?.token;
+      assert.ok(token, "the browser keeps the anonymous result's token");
+      const res = await fetch(`${server.base}/api/v1/assessments/${shared.resultId}`, { headers: { "X-Assessment-Token": token } });
+      const { result } = await res.json();
+      assert.equal(result?.quality?.reliable, true, `the sheet was refused: ${JSON.stringify(result?.quality)}`);
+      assert.equal(result.recommended_role, "pmo-analyst", "the example PMO analyst is recommended her role");
 
       // The radar chart is drawn: an SVG polygon per series.
       const radar = page.getByTestId("radar-chart");
