@@ -1,6 +1,8 @@
 package api_test
 
 import (
+	"github.com/google/go-cmp/cmp"
+
 	"context"
 	"fmt"
 	"net/http"
@@ -301,11 +303,35 @@ func TestRoadmapProgressAndExport(t *testing.T) {
 			Steps []struct {
 				ID, Title, Status string
 			}
+			NextStepID *string `json:"next_step_id"`
 		}
 		var rm roadmap
 		s.get(t, "/api/v1/me/roadmap", auth).JSON(t, &rm)
-		if rm.Role != "pmo-analyst" || len(rm.Steps) < 3 || rm.Steps[0].Status != "pending" {
+		if rm.Role != "pmo-analyst" || len(rm.Steps) < 2 || rm.Steps[0].Status != "pending" {
 			t.Fatalf("roadmap = %+v", rm)
+		}
+		// One list of steps: my roadmap is the latest result's plan, with the
+		// same next step.
+		var mine struct{ Assessments []struct{ ID string } }
+		s.get(t, "/api/v1/me/assessments", auth).JSON(t, &mine)
+		var latest struct {
+			Result struct {
+				Readiness struct {
+					NextStepID string `json:"next_step_id"`
+				}
+				Plan struct{ Steps []struct{ ID string } }
+			}
+		}
+		s.get(t, "/api/v1/assessments/"+mine.Assessments[0].ID, auth).JSON(t, &latest)
+		var planIDs, roadIDs []string
+		for _, st := range latest.Result.Plan.Steps {
+			planIDs = append(planIDs, st.ID)
+		}
+		for _, st := range rm.Steps {
+			roadIDs = append(roadIDs, st.ID)
+		}
+		if diff := cmp.Diff(planIDs, roadIDs); diff != "" || rm.NextStepID == nil || *rm.NextStepID != latest.Result.Readiness.NextStepID {
+			t.Errorf("my roadmap's steps differ from the result's plan (-plan +roadmap):\n%s\nnext %v, result's %q", diff, rm.NextStepID, latest.Result.Readiness.NextStepID)
 		}
 		step := rm.Steps[0].ID
 		if r := s.do(t, http.MethodPut, "/api/v1/me/roadmap/"+step, []byte(`{"status":"done"}`), auth); r.StatusCode != 200 {
@@ -329,8 +355,10 @@ func TestRoadmapProgressAndExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range cat.Roles {
-			if cat.Roles[i].Slug == "pmo-analyst" {
-				cat.Roles[i].Roadmap[0].Title.JA = "言い換えた最初の一歩"
+			for j := range cat.Roles[i].Roadmap {
+				if cat.Roles[i].Roadmap[j].ID == step {
+					cat.Roles[i].Roadmap[j].Title.JA = "言い換えた最初の一歩"
+				}
 			}
 		}
 		if _, err := s.DB.SaveCatalog(context.Background(), cat, "reworded"); err != nil {
@@ -339,6 +367,9 @@ func TestRoadmapProgressAndExport(t *testing.T) {
 		s.get(t, "/api/v1/me/roadmap", auth).JSON(t, &rm)
 		if rm.Steps[0].Title != "言い換えた最初の一歩" || rm.Steps[0].Status != "done" || rm.Steps[1].Status != "learning" {
 			t.Errorf("after rewording: %+v", rm.Steps[:2])
+		}
+		if rm.NextStepID == nil || *rm.NextStepID != rm.Steps[1].ID {
+			t.Errorf("with the first step done, the next step is %v, want %s", rm.NextStepID, rm.Steps[1].ID)
 		}
 
 		// An advisor reads; the export shows it, with everything else.
