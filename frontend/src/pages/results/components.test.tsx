@@ -64,6 +64,30 @@ describe("DimensionRadar", () => {
     expect(rows[3]).toHaveTextContent("PMO");
   });
 
+  it("draws many aspects as bars on a phone, with the same table", () => {
+    vi.stubGlobal("innerWidth", 390);
+    try {
+      const many = Array.from({ length: 20 }, (_, i) => ({ key: `d${i}`, name: `Aspect ${i}`, lean: "both" as const, score: 40 + i }));
+      const { container } = render(<DimensionRadar dimensions={many} />);
+      expect(container.querySelector(".radar__chart")).toBeNull();
+      expect(container.querySelectorAll(".radar--bars .dim-list__item")).toHaveLength(20);
+      expect(within(screen.getByRole("table", { name: /Score for each aspect/ })).getAllByRole("row")).toHaveLength(21);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("keeps the radar on a phone for a few aspects", () => {
+    vi.stubGlobal("innerWidth", 390);
+    try {
+      const { container } = render(<DimensionRadar dimensions={result.dimensions} />);
+      expect(container.querySelector(".radar__chart")).not.toBeNull();
+      expect(container.querySelector(".radar--bars")).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("adds the earlier scores when comparing", () => {
     render(<DimensionRadar dimensions={result.dimensions} before={[{ key: "decision_making", name: "Decision making", lean: "pm", score: 61 }]} beforeLabel="Earlier (1 Jan)" />);
     expect(screen.getByRole("columnheader", { name: "Earlier (1 Jan)" })).toBeInTheDocument();

@@ -83,7 +83,7 @@ export function LeanHero({ orientation, verdict, strengths }: { orientation: Res
         </span>
         <span className="muted small">{t("lean.gap", { count: gap })}</span>
       </p>
-      <div className="lean-hero__facts">
+      <div className={`lean-hero__facts${verdict?.kind === "tooClose" ? " lean-hero__facts--stacked" : ""}`}>
         {verdict && <RoleVerdict verdict={verdict} />}
         {strengths.length > 0 && (
           <div>
@@ -143,11 +143,43 @@ function AxisTick(props: { x?: number | string; y?: number | string; payload?: {
   );
 }
 
+/** A phone's radar has room for this many labelled axes; more are drawn as bars. */
+const PHONE_AXES = 12;
+
 export function DimensionRadar({ dimensions, before, beforeLabel }: { dimensions: Dimension[]; before?: Dimension[] | null; beforeLabel?: string }) {
   const { t } = useTranslation("results");
   const data = radarData(dimensions, before);
   const leanOf = (name: string) => dimensions.find((d) => d.name === name)?.lean ?? "both";
   const compact = typeof window !== "undefined" && window.innerWidth < 560;
+  const bars = (
+    <ul className="dim-list" aria-hidden="true">
+      {data.map((d) => (
+        <li key={d.key} className={`dim-list__item dim-list__item--${d.lean}`}>
+          <span className="dim-list__name">{d.name}</span>
+          <span className="dim-list__bar">
+            <span style={{ width: `${d.score}%` }} />
+          </span>
+          <span className="dim-list__n">{d.score}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  const legend = (
+    <figcaption className="radar__legend small">
+      <span className="legend-key legend-key--pm">{t("radar.legendPm")}</span>
+      <span className="legend-key legend-key--pmo">{t("radar.legendPmo")}</span>
+      <span className="legend-key legend-key--both">{t("radar.legendBoth")}</span>
+    </figcaption>
+  );
+  if (compact && data.length > PHONE_AXES) {
+    return (
+      <figure className="radar radar--bars" data-testid="radar-chart">
+        {bars}
+        {legend}
+        <DimensionTable data={data} before={before} beforeLabel={beforeLabel} />
+      </figure>
+    );
+  }
   return (
     <figure className="radar" data-testid="radar-chart">
       <div className="radar__chart" aria-hidden="true">
@@ -162,40 +194,39 @@ export function DimensionRadar({ dimensions, before, beforeLabel }: { dimensions
           </RadarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="radar__legend small">
-        <span className="legend-key legend-key--pm">{t("radar.legendPm")}</span>
-        <span className="legend-key legend-key--pmo">{t("radar.legendPmo")}</span>
-        <span className="legend-key legend-key--both">{t("radar.legendBoth")}</span>
-      </figcaption>
+      {legend}
       <details className="radar__numbers no-print">
         <summary>{t("radar.showNumbers")}</summary>
-        <ul className="dim-list" aria-hidden="true">
-          {data.map((d) => (
-            <li key={d.key} className={`dim-list__item dim-list__item--${d.lean}`}>
-              <span className="dim-list__name">{d.name}</span>
-              <span className="dim-list__bar">
-                <span style={{ width: `${d.score}%` }} />
-              </span>
-              <span className="dim-list__n">{d.score}</span>
-            </li>
-          ))}
-        </ul>
+        {bars}
       </details>
-      <table className="visually-hidden">
-        <caption>{t("radar.tableCaption")}</caption>
-        <ColumnHeads columns={[{ label: t("radar.dimension") }, { label: t("radar.lean") }, { label: t("radar.score") }, !!before && { label: beforeLabel ?? t("radar.before") }]} />
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.key}>
-              <th scope="row">{d.name}</th>
-              <td>{t(`dimLean.${d.lean}`)}</td>
-              <td>{d.score}</td>
-              {before && <td>{d.before}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DimensionTable data={data} before={before} beforeLabel={beforeLabel} />
     </figure>
+  );
+}
+
+/** DimensionTable carries the chart's numbers for screen readers. */
+function DimensionTable({ data, before, beforeLabel }: { data: ReturnType<typeof radarData>; before?: Dimension[] | null; beforeLabel?: string }) {
+  const { t } = useTranslation("results");
+  return (
+    <>
+      {/* Hidden in a box: a table itself grows to fit its text, whatever its width says. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t("radar.tableCaption")}</caption>
+          <ColumnHeads columns={[{ label: t("radar.dimension") }, { label: t("radar.lean") }, { label: t("radar.score") }, !!before && { label: beforeLabel ?? t("radar.before") }]} />
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">{d.name}</th>
+                <td>{t(`dimLean.${d.lean}`)}</td>
+                <td>{d.score}</td>
+                {before && <td>{d.before}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 

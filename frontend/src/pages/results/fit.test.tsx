@@ -115,7 +115,7 @@ describe("RoleVerdict", () => {
     expect(screen.getByTestId("results-verdict")).toHaveTextContent("どちらにもほぼ同じくらい当てはまりました");
     unmount();
     wrap(<RoleVerdict verdict={verdict(likelyResult) as Said} />);
-    expect(screen.getByTestId("results-verdict")).toHaveTextContent("いちばん相性がよいと考えられる役割");
+    expect(screen.getByTestId("results-verdict")).toHaveTextContent("いちばん適合度が高いと考えられる役割");
     expect(screen.getByTestId("results-verdict")).toHaveTextContent("次点の「Program manager」とは4ポイント差です");
   });
 });
