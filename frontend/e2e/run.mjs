@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { axeCheck, saveText, screenshot, startBrowser, startServer, watchPage } from "./harness.mjs";
 import { journeySteps } from "./steps.mjs";
+import { verdictSteps } from "./verdicts.mjs";
 
 const ADVISOR = { email: "advisor@example.com", name: "佐藤 美咲", password: "quiet-lantern-harbor-e2e-1" };
 const RECRUITER = { email: "recruiter@example.com", name: "Recruiter One", password: "amber-meadow-compass-e2e-2" };
@@ -92,5 +93,15 @@ describe("pmpath in a browser", { concurrency: false }, () => {
 
   test("every page passes axe-core with no serious violations, in both languages and on a phone", async () => {
     await steps().accessibilitySweep();
+  });
+
+  const verdicts = () => verdictSteps({ server, newPage, assertClean, assertAccessible, screenshot });
+
+  test("a refused sheet gets no role, plan or salary target, says why and offers a new assessment", async () => {
+    await verdicts().refusedSheet();
+  });
+
+  test("a too-close result names both roles instead of a winner", async () => {
+    await verdicts().tooCloseSheet();
   });
 });
