@@ -25,7 +25,7 @@ describe("TalentCards", () => {
     expect(cards).toHaveLength(2);
     expect(within(cards[0]).getByRole("heading", { name: "山田 花子" })).toBeInTheDocument();
     expect(within(cards[0]).getByRole("link", { name: /PMOアナリスト/ })).toHaveAttribute("href", "/roles/pmo-analyst");
-    expect(within(cards[0]).getByText("PMO志向")).toBeInTheDocument();
+    expect(within(cards[0]).getByText("PMO寄り")).toBeInTheDocument();
     expect(within(cards[1]).getByText("バランス型")).toBeInTheDocument();
     expect(within(cards[1]).getByRole("meter", { name: "鈴木 一郎さんの適合度 58" })).toHaveAttribute("aria-valuenow", "58");
     // Recruiters never see dates or e-mail addresses.
