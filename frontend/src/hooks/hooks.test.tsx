@@ -133,6 +133,7 @@ describe("useStepProgress", () => {
   const roadmap: MyRoadmap = {
     role: "pmo-manager",
     role_name: "PMO manager",
+    next_step_id: "s1",
     steps: [{ id: "s1", stage: { key: "lead", name: "Lead" }, title: "Step", detail: "", experience: "", months: 0, certifications: [], status: "pending", updated_at: null }],
   };
 

@@ -72,6 +72,7 @@ describe("My page components", () => {
     const roadmap: MyRoadmap = {
       role: "pmo-analyst",
       role_name: "PMO analyst",
+      next_step_id: "s2",
       steps: [
         { id: "s1", stage: { key: "foundation", name: "Foundation" }, title: "Learn", detail: "", experience: "", months: 12, certifications: [], status: "done", updated_at: null },
         { id: "s2", stage: { key: "coordinator", name: "Coordinator" }, title: "Templates", detail: "", experience: "", months: 6, certifications: [], status: "pending", updated_at: null },

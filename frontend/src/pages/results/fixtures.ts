@@ -1,9 +1,9 @@
 // Realistic results (shape of components/schemas/Result) for tests: one
 // scored by the first model (no confidence, no intervals) and one by the
 // profile model, with variants for each confidence level and a refusal.
-import type { Result, RoleSalary } from "../../api/types";
+import type { Result } from "../../api/types";
 
-export const salary: { target: RoleSalary; next_step: RoleSalary | null } = {
+export const salary: Result["plan"]["salary"] = {
   target: {
     role: "project-manager",
     name: "Project manager",
@@ -17,6 +17,7 @@ export const salary: { target: RoleSalary; next_step: RoleSalary | null } = {
     name: "Program manager",
     ranges: [{ label: "Program manager floor", min_jpy: 12_000_000, max_jpy: null, estimate: true, note: null, source: { name: "ITSS reference pay", url: null, year: 2002 } }],
   },
+  now: null,
 };
 
 export const result: Result = {
@@ -44,6 +45,8 @@ export const result: Result = {
   plan: {
     target_role: "project-manager",
     target_role_name: "Project manager",
+    now_role: null,
+    now_role_name: null,
     gaps: [{ dimension: "organizing", name: "Organizing", score: 40, target: 72, gap: 32 }],
     steps: [
       { id: "pm-small", stage: { key: "practitioner", name: "Practitioner" }, title: "Lead a small project", detail: "Run a project of a few people end to end.", experience: "Owning a plan.", months: 12, certifications: ["pmp"] },
@@ -98,9 +101,11 @@ export const refusedResult: Result = {
   plan: {
     target_role: null,
     target_role_name: null,
+    now_role: null,
+    now_role_name: null,
     gaps: [],
     steps: [],
     certifications: [],
-    salary: { target: { role: "", name: "", ranges: [] }, next_step: null },
+    salary: { target: { role: "", name: "", ranges: [] }, next_step: null, now: null },
   },
 };
