@@ -185,6 +185,14 @@ type gapJSON struct {
 	Gap       int    `json:"gap"`
 }
 
+// planCertJSON is a certification of the plan: whether the person can sit
+// it now, and what they still lack.
+type planCertJSON struct {
+	certSummaryJSON
+	EligibleNow bool     `json:"eligible_now"`
+	Missing     []string `json:"missing"`
+}
+
 type roleSalaryJSON struct {
 	Role   string       `json:"role"`
 	Name   string       `json:"name"`
@@ -194,11 +202,11 @@ type roleSalaryJSON struct {
 type planJSON struct {
 	// TargetRole and TargetRoleName are null when no plan is targeted (an
 	// unreliable sheet).
-	TargetRole     *string           `json:"target_role"`
-	TargetRoleName *string           `json:"target_role_name"`
-	Gaps           []gapJSON         `json:"gaps"`
-	Steps          []stepJSON        `json:"steps"`
-	Certifications []certSummaryJSON `json:"certifications"`
+	TargetRole     *string        `json:"target_role"`
+	TargetRoleName *string        `json:"target_role_name"`
+	Gaps           []gapJSON      `json:"gaps"`
+	Steps          []stepJSON     `json:"steps"`
+	Certifications []planCertJSON `json:"certifications"`
 	// NowRole is the role the person is ready for today, on the way to
 	// the target; null when that is the target itself.
 	NowRole     *string `json:"now_role"`
@@ -254,7 +262,9 @@ func resultOf(r *report.Result) *resultJSON {
 		return gapJSON{Dimension: string(g.Dimension), Name: g.Name, Score: g.Score, Target: g.Target, Gap: g.Gap}
 	})
 	p.Steps = each(r.Plan.Steps, stepOf)
-	p.Certifications = each(r.Plan.Certifications, certSummaryOf)
+	p.Certifications = each(r.Plan.Certifications, func(pc report.PlanCertification) planCertJSON {
+		return planCertJSON{certSummaryJSON: certSummaryOf(pc.Certification), EligibleNow: pc.EligibleNow, Missing: pc.Missing}
+	})
 	p.Salary.Target = roleSalaryOf(r.Plan.TargetSalary)
 	if next := r.Plan.NextSalary; next != nil {
 		s := roleSalaryOf(*next)

@@ -1,6 +1,11 @@
 package report
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/construct"
 	"github.com/pmpath/pmpath/internal/i18n"
@@ -99,7 +104,7 @@ type Plan struct {
 	TargetRole     RoleRef
 	Gaps           []Gap
 	Steps          []Step
-	Certifications []Certification
+	Certifications []PlanCertification
 	// TargetSalary is the target role's pay; NextSalary the pay of the
 	// next role on its track, nil at the top.
 	TargetSalary RoleSalary
@@ -201,12 +206,29 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 			p.Steps = append(p.Steps, StepOf(s, l))
 		}
 	}
-	p.Certifications = []Certification{}
+	p.Certifications = []PlanCertification{}
+	x := experienceOf(r)
 	for _, slug := range r.Plan.Certifications {
 		if cert, ok := c.Certification(slug); ok {
-			p.Certifications = append(p.Certifications, CertificationOf(cert, l))
+			eligible, missing := cert.Check(x)
+			pc := PlanCertification{Certification: CertificationOf(cert, l), EligibleNow: eligible, Missing: []string{}}
+			for _, m := range missing {
+				pc.Missing = append(pc.Missing, missingText(m, c, l))
+			}
+			p.Certifications = append(p.Certifications, pc)
 		}
 	}
+	// What the person can sit now comes first; nothing they cannot take
+	// yet is offered as the next thing to do.
+	slices.SortStableFunc(p.Certifications, func(a, b PlanCertification) int {
+		switch {
+		case a.EligibleNow == b.EligibleNow:
+			return 0
+		case a.EligibleNow:
+			return -1
+		}
+		return 1
+	})
 	p.TargetSalary = RoleSalary{Role: p.TargetRole, Ranges: salariesOf(target.Salary, l)}
 	if now, ok := c.Role(r.Plan.NowRole); ok && now.Slug != target.Slug {
 		ref := RoleRef{Slug: now.Slug, Name: now.Name.In(l)}
@@ -217,4 +239,83 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 		p.NextSalary = &RoleSalary{Role: RoleRef{Slug: next.Slug, Name: next.Name.In(l)}, Ranges: salariesOf(next.Salary, l)}
 	}
 	return out
+}
+
+// PlanCertification is a certification of the plan with whether the
+// person can sit it now and, worded, what they still lack.
+type PlanCertification struct {
+	Certification
+	EligibleNow bool
+	Missing     []string
+}
+
+// experienceOf is what a result's experience answers vouch for, at the
+// least: certifications held, and months of leading projects (one project
+// led counts as 12 months, several projects or a portfolio as 36, never
+// more than the years in IT).
+func experienceOf(r *scoring.Result) catalog.Experience {
+	years := map[string]int{"y0": 0, "y1": 12, "y3": 36, "y5": 60, "y10": 120}
+	x := catalog.Experience{Held: r.Readiness.HeldCertifications}
+	capMonths := -1
+	for _, e := range r.Readiness.Evidence {
+		switch e.Option {
+		case "lead-project":
+			x.LeadMonths = max(x.LeadMonths, 12)
+		case "lead-many", "portfolio":
+			x.LeadMonths = max(x.LeadMonths, 36)
+		}
+		if m, ok := years[e.Option]; ok && e.Item == "e01" {
+			capMonths = m
+		}
+	}
+	if capMonths >= 0 {
+		x.LeadMonths = min(x.LeadMonths, capMonths)
+	}
+	return x
+}
+
+// missingText words one missing condition in l.
+func missingText(m catalog.Missing, c *catalog.Catalog, l i18n.Lang) string {
+	names := make([]string, 0, len(m.Certifications))
+	for _, s := range m.Certifications {
+		name := s
+		if cert, ok := c.Certification(s); ok && cert.Abbreviation != "" {
+			name = cert.Abbreviation
+		}
+		names = append(names, name)
+	}
+	or := "・"
+	if l == i18n.EN {
+		or = " or "
+	}
+	list := strings.Join(names, or)
+	switch m.Kind {
+	case catalog.MissingCertification:
+		if l == i18n.EN {
+			return "Hold " + list + " first."
+		}
+		if len(names) > 1 {
+			list += "のいずれか"
+		}
+		return "先に" + list + "の取得が必要です。"
+	case catalog.MissingLeadMonths:
+		if l == i18n.EN {
+			return fmt.Sprintf("%d months of leading projects (%d without a four-year degree).", m.Months, m.MonthsWithoutDegree)
+		}
+		return fmt.Sprintf("プロジェクトを率いた経験が%dか月（4年制大学卒でない場合は%dか月）必要です。", m.Months, m.MonthsWithoutDegree)
+	default:
+		hours := strconv.FormatFloat(m.Hours, 'f', -1, 64)
+		if l == i18n.EN {
+			s := hours + " hours of training before the exam"
+			if list != "" {
+				s += " (not needed with " + list + ")"
+			}
+			return s + "."
+		}
+		s := "受験の前に" + hours + "時間の研修の受講が必要です"
+		if list != "" {
+			s += "（" + list + "の保有者は不要）"
+		}
+		return s + "。"
+	}
 }

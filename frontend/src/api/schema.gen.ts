@@ -769,7 +769,8 @@ export interface components {
                     gap: number;
                 }[];
                 steps: components["schemas"]["RoadmapStep"][];
-                certifications: components["schemas"]["CertificationSummary"][];
+                /** @description The plan's certifications, those the person can sit now first. eligible_now weighs prior certifications and months of leading projects (what the experience answers vouch for); missing words every condition not met yet, training hours included. */
+                certifications: components["schemas"]["PlanCertification"][];
                 salary: {
                     target: components["schemas"]["RoleSalary"];
                     next_step: components["schemas"]["RoleSalary"] | null;
@@ -921,6 +922,21 @@ export interface components {
             stage: components["schemas"]["Stage"];
             url: string;
             summary: string;
+        };
+        PlanCertification: {
+            slug: string;
+            abbreviation: string;
+            name: string;
+            issuer: string;
+            /** @enum {string} */
+            track: "pm" | "pmo" | "both";
+            stage: components["schemas"]["Stage"];
+            url: string;
+            summary: string;
+            /** @description Whether the person can sit it now. */
+            eligible_now: boolean;
+            /** @description Each condition not met yet, worded. */
+            missing: string[];
         };
         CertificationDetail: {
             slug: string;
