@@ -53,7 +53,7 @@ export const result: Result = {
       { id: "pm-mid", stage: { key: "lead", name: "Lead" }, title: "Debut as PM on a mid-size project", detail: "Take the lead.", experience: "", months: 0, certifications: [] },
     ],
     certifications: [
-      { slug: "pmp", abbreviation: "PMP", name: "Project Management Professional", issuer: "PMI", track: "both", stage: { key: "lead", name: "Lead" }, url: "https://www.pmi.org/", summary: "International PM certification." },
+      { slug: "pmp", abbreviation: "PMP", name: "Project Management Professional", issuer: "PMI", track: "both", stage: { key: "lead", name: "Lead" }, url: "https://www.pmi.org/", summary: "International PM certification.", eligible_now: true, missing: [] },
     ],
     salary,
   },
