@@ -230,7 +230,8 @@ func myAssessmentOf(a *assessment.Assessment) myAssessmentJSON {
 	}
 	if r := a.Result; r != nil {
 		lean := string(r.Orientation.Lean)
-		out.RecommendedRole, out.Lean = &r.RecommendedRole, &lean
+		// A refused sheet recommends no role: null, as everywhere.
+		out.RecommendedRole, out.Lean = optional(r.RecommendedRole), &lean
 		if len(r.Roles) > 0 {
 			out.Fit = &r.Roles[0].Fit
 		}
