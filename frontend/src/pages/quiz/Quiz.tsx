@@ -24,8 +24,10 @@ import {
   parseStep,
   resumeURL,
   retryDelay,
+  scrollTopFor,
   stepOfItem,
   stepParam,
+  unansweredInStep,
   withOptionOrder,
 } from "./quizState";
 import { adoptTokenFromHash, clearSubmitKey, pendingStore, submitIdempotencyKey } from "./storage";
@@ -118,14 +120,24 @@ export default function Quiz() {
         input?.focus({ preventScroll: true });
       } else {
         document.getElementById("quiz-step-title")?.focus({ preventScroll: true });
-        document.getElementById("quiz-top")?.scrollIntoView({ block: "start" });
+        // The progress bar and save status go just below the sticky header.
+        const top = document.getElementById("quiz-top");
+        if (top) {
+          const header = document.querySelector(".site-header")?.getBoundingClientRect().bottom ?? 0;
+          window.scrollTo?.({ top: scrollTopFor(top.getBoundingClientRect().top, window.scrollY, header) });
+        }
       }
     });
     return () => cancelAnimationFrame(raf);
   }, [stepIndex, focusItem]);
 
+  // Moving on with questions of this step unanswered asks first.
+  const [skipWarning, setSkipWarning] = useState<number | null>(null);
+  const skipAlert = useRef<HTMLDivElement>(null);
+
   const goTo = (index: number) => {
     setSubmitProblem(null);
+    setSkipWarning(null);
     // Moving on is a natural moment to save, whatever the debounce says.
     void autosave.flush();
     setSearch({ step: stepParam(index, steps.length) });
@@ -144,13 +156,32 @@ export default function Quiz() {
   };
 
   const step = stepIndex !== null && stepIndex < steps.length ? steps[stepIndex] : null;
+  const unanswered = step ? unansweredInStep(step, answers) : [];
+  const warning = step && skipWarning === step.index && unanswered.length > 0;
+
+  const focusItemInput = (itemId: string) => {
+    const fs = document.getElementById(`q-${itemId}`);
+    fs?.scrollIntoView?.({ block: "center" });
+    ((fs?.querySelector("input:checked") ?? fs?.querySelector("input")) as HTMLInputElement | null)?.focus({ preventScroll: true });
+  };
+
+  /** next moves on, or warns first when questions of this step are unanswered. */
+  const next = () => {
+    if (!step) return;
+    if (unanswered.length === 0) {
+      goTo(step.index + 1);
+      return;
+    }
+    setSkipWarning(step.index);
+    requestAnimationFrame(() => skipAlert.current?.focus());
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
     const target = e.target as HTMLElement;
     if (e.key === "Enter" && target instanceof HTMLInputElement && (target.type === "radio" || target.type === "checkbox")) {
       e.preventDefault();
-      goTo(step.index + 1);
+      next();
       return;
     }
     const v = likertKey(e.key);
@@ -255,8 +286,8 @@ export default function Quiz() {
 
   return (
     <Page title={title}>
-      <div className="quiz" id="quiz-top">
-        <div className="quiz-top">
+      <div className="quiz">
+        <div className="quiz-top" id="quiz-top">
           <ProgressBar answered={answered} total={total} step={stepIndex} stepCount={steps.length} />
           <SaveIndicator status={autosave.status} savedAt={autosave.savedAt} onRetry={() => void autosave.flush()} />
         </div>
@@ -267,12 +298,35 @@ export default function Quiz() {
             className="card quiz-card"
             onSubmit={(e) => {
               e.preventDefault();
-              goTo(stepIndex + 1);
+              next();
             }}
             onKeyDown={onKeyDown}
             noValidate
           >
             <StepView step={step} stepCount={steps.length} answers={answers} numbers={numbers} scale={form.scale} errors={errors} onAnswer={onAnswer} />
+            {warning && (
+              <div ref={skipAlert} tabIndex={-1} className="alert alert--warn quiz-skip" role="alert" data-testid="quiz-skip-warning" aria-labelledby="quiz-skip-text">
+                <p id="quiz-skip-text">
+                  {t("skip.text", { count: unanswered.length, questions: unanswered.map((it) => t("questionNo", { n: numbers[it.id] })).join(t("skip.sep")) })}
+                </p>
+                <div className="quiz-skip__actions">
+                  <button
+                    type="button"
+                    className="btn btn--primary btn--small"
+                    data-testid="quiz-skip-back"
+                    onClick={() => {
+                      setSkipWarning(null);
+                      focusItemInput(unanswered[0].id);
+                    }}
+                  >
+                    {t("skip.back")}
+                  </button>
+                  <button type="button" className="btn btn--ghost btn--small" data-testid="quiz-skip-continue" onClick={() => goTo(stepIndex + 1)}>
+                    {t("skip.continue")}
+                  </button>
+                </div>
+              </div>
+            )}
             <div className="quiz-nav">
               <button type="button" className="btn btn--ghost" onClick={() => goTo(stepIndex - 1)} disabled={stepIndex === 0}>
                 <span aria-hidden="true">←</span> {t("nav.back")}

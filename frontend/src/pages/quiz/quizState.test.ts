@@ -1,5 +1,7 @@
 import type { FormItem } from "../../api/types";
 import {
+  scrollTopFor,
+  unansweredInStep,
   answerText,
   answeredCount,
   buildSteps,
@@ -215,5 +217,25 @@ describe("withOptionOrder", () => {
   it("skips ids the form does not have and keeps options the order leaves out, last", () => {
     const out = withOptionOrder(items, { s01: ["d", "x", "d", "b"] });
     expect(out.find((i) => i.id === "s01")?.options?.map((o) => o.id)).toEqual(["d", "b", "a", "c"]);
+  });
+});
+
+describe("unansweredInStep and scrollTopFor", () => {
+  it("lists a step's required questions still unanswered", () => {
+    const items = [
+      { id: "q1", type: "likert", required: true, text: "" },
+      { id: "q2", type: "likert", required: true, text: "" },
+      { id: "q3", type: "likert", required: false, text: "" },
+    ] as FormItem[];
+    const step = { index: 0, kind: "likert" as const, items };
+    expect(unansweredInStep(step, { q1: 3 }).map((i) => i.id)).toEqual(["q2"]);
+    expect(unansweredInStep(step, { q1: 3, q2: 1 })).toEqual([]);
+  });
+
+  it("puts an element just below the sticky header", () => {
+    // 300 px down the viewport, page scrolled 1000, header 64 px tall: land at 1228.
+    expect(scrollTopFor(300, 1000, 64)).toBe(1228);
+    expect(scrollTopFor(-500, 1000, 120, 0)).toBe(380);
+    expect(scrollTopFor(10, 0, 64)).toBe(0);
   });
 });

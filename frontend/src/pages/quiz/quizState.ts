@@ -93,6 +93,20 @@ export function stepComplete(step: Step, answers: Answers): boolean {
   return step.items.every((it) => !it.required || isAnswered(it, answers[it.id]));
 }
 
+/** unansweredInStep lists a step's required items still unanswered, in order. */
+export function unansweredInStep(step: Step, answers: Answers): FormItem[] {
+  return step.items.filter((it) => it.required && !isAnswered(it, answers[it.id]));
+}
+
+/**
+ * scrollTopFor is the page offset that brings an element's top just below
+ * a sticky header: elementTop is its viewport top, headerBottom the
+ * header's viewport bottom (0 without one).
+ */
+export function scrollTopFor(elementTop: number, scrollY: number, headerBottom: number, gap = 8): number {
+  return Math.max(0, Math.round(elementTop + scrollY - Math.max(0, headerBottom) - gap));
+}
+
 /** firstIncompleteStep is where a resumed quiz opens; steps.length means "all done, review". */
 export function firstIncompleteStep(steps: Step[], answers: Answers): number {
   const i = steps.findIndex((s) => !stepComplete(s, answers));
