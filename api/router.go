@@ -181,27 +181,30 @@ const appCSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // spaHandler serves the built frontend: a file when one matches the path,
-// else index.html so client-side routes load the app.
+// else index.html so client-side routes load the app; precompressed when
+// the client accepts it (serveStatic).
 func spaHandler(dist fs.FS) gin.HandlerFunc {
-	files := http.FileServerFS(dist)
 	return func(c *gin.Context) {
 		name := strings.TrimPrefix(c.Request.URL.Path, "/")
 		c.Header("Content-Security-Policy", appCSP)
-		if name != "" && !strings.HasPrefix(path.Base(name), ".") {
+		if name != "" && name != "index.html" && !strings.HasPrefix(path.Base(name), ".") {
 			if st, err := fs.Stat(dist, name); err == nil && !st.IsDir() {
 				if strings.HasPrefix(name, "assets/") {
 					c.Header("Cache-Control", "public, max-age=31536000, immutable")
 				}
-				files.ServeHTTP(c.Writer, c.Request)
+				if err := serveStatic(c.Writer, c.Request, dist, name); err != nil {
+					writeError(c, err)
+				}
 				return
 			}
 		}
-		index, err := fs.ReadFile(dist, "index.html")
-		if err != nil {
+		if _, err := fs.Stat(dist, "index.html"); err != nil {
 			writeError(c, errs.E(errs.NotFound, "the web app is not built"))
 			return
 		}
 		c.Header("Cache-Control", "no-cache")
-		c.Data(http.StatusOK, "text/html; charset=utf-8", index)
+		if err := serveStatic(c.Writer, c.Request, dist, "index.html"); err != nil {
+			writeError(c, err)
+		}
 	}
 }
