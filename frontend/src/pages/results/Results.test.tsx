@@ -1,13 +1,14 @@
 // The results page against a stubbed API, for an anonymous visitor: what
 // it says for each confidence level, for a refused sheet and for a result
-// of the first scoring model.
+// of the first scoring model; the role for now and whether each
+// certification can be taken yet.
 import { render, screen, within } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router-dom";
 import type { Assessment, Result } from "../../api/types";
 import { tokens } from "../../api/client";
 import { AuthProvider } from "../../auth/AuthContext";
 import { setLang } from "../../i18n";
-import { likelyResult, refusedResult, result, resultV2, tooCloseResult } from "./fixtures";
+import { likelyResult, nowRoleResult, refusedResult, result, resultV2, tooCloseResult } from "./fixtures";
 import Results from "./Results";
 
 function json(status: number, body: unknown) {
@@ -125,5 +126,62 @@ describe("Results", () => {
     const box = screen.getByTestId("results-refused");
     expect(within(box).getByRole("heading", { level: 2 })).toHaveTextContent("今回の回答からは、診断結果をお出しできません");
     expect(within(box).getByRole("link", { name: "新しく診断を受け直す" })).toHaveAttribute("href", "/quiz");
+  });
+
+  it("starts the plan at the role for now, with its pay beside the target's", async () => {
+    await show(nowRoleResult);
+    const now = screen.getByTestId("plan-now-role");
+    expect(now).toHaveTextContent("Start as PM assistant");
+    expect(now).toHaveTextContent("With your experience today you are ready for PM assistant. The plan builds from there towards Project manager.");
+    expect(document.getElementById("plan")).toContainElement(now);
+    const groups = [...screen.getByTestId("salary-chart").querySelectorAll<HTMLElement>(".salary__group")];
+    expect(groups.map((g) => [g.dataset.kind, g.getAttribute("aria-label")])).toEqual([
+      ["now", "PM assistant"],
+      ["target", "Project manager"],
+      ["next", "Program manager"],
+    ]);
+    expect(within(groups[0]).getByRole("heading", { level: 3 })).toHaveTextContent("PM assistant Start here");
+    expect(groups[0]).toHaveTextContent("¥4M–¥5.5M");
+    expect(document.getElementById("salary")).toHaveTextContent("Yearly pay for the role you are ready for now");
+  });
+
+  it("has no role for now when the person is ready for the target", async () => {
+    await show(resultV2);
+    expect(screen.queryByTestId("plan-now-role")).toBeNull();
+    expect([...screen.getByTestId("salary-chart").querySelectorAll<HTMLElement>(".salary__group")].map((g) => g.dataset.kind)).toEqual(["target", "next"]);
+  });
+
+  it("keeps a too-close result's framing with a role for now", async () => {
+    await show({ ...nowRoleResult, roles: tooCloseResult.roles, confidence: tooCloseResult.confidence });
+    expect(within(screen.getByTestId("results-verdict")).getByRole("heading", { level: 3 })).toHaveTextContent("too close to call");
+    expect(screen.getByRole("heading", { level: 2, name: "If you aim for Project manager: your plan" })).toBeInTheDocument();
+    expect(screen.getByTestId("plan-now-role")).toHaveTextContent("Start as PM assistant");
+  });
+
+  it("says which certifications can be taken now and what the others still need, in the server's order", async () => {
+    await show(nowRoleResult);
+    const cards = within(screen.getByTestId("certifications")).getAllByTestId("cert");
+    expect(cards.map((c) => [c.querySelector(".cert__abbr")?.textContent, c.dataset.eligible])).toEqual([
+      ["CAPM", "true"],
+      ["PMP", "false"],
+    ]);
+    expect(cards[0]).toHaveTextContent("You can sit it now");
+    expect(cards[0]).not.toHaveTextContent("Not yet");
+    expect(cards[1]).toHaveTextContent("Not yet");
+    expect(cards[1]).not.toHaveTextContent("You can sit it now");
+    expect(within(cards[1]).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "36 months leading projects (with a degree; 60 without)",
+      "35 hours of project management training",
+    ]);
+  });
+
+  it("says the role for now and a certification not open yet in Japanese", async () => {
+    await setLang("ja");
+    await show(nowRoleResult);
+    expect(screen.getByTestId("plan-now-role")).toHaveTextContent("まずは「PM assistant」から");
+    const cards = within(screen.getByTestId("certifications")).getAllByTestId("cert");
+    expect(cards[0]).toHaveTextContent("今すぐ受験できます");
+    expect(cards[1]).toHaveTextContent("まだ受験できません");
+    expect(cards[1]).toHaveTextContent("受験するには、次の条件を満たす必要があります");
   });
 });

@@ -221,6 +221,12 @@ export default function Results() {
               lead={v.kind === "tooClose" ? t("sections.planLeadClose", { role: v.first.name, other: v.second.name }) : (role.data?.summary ?? t("sections.planLead"))}
               className="results-section--plan"
             >
+              {result.plan.now_role && result.plan.now_role_name && (
+                <div className="card plan-now" data-testid="plan-now-role">
+                  <p className="plan-now__title">{t("planNow.title", { role: result.plan.now_role_name })}</p>
+                  <p className="plan-now__text">{t("planNow.text", { role: result.plan.now_role_name, target: result.plan.target_role_name })}</p>
+                </div>
+              )}
               <div className="results-grid results-grid--plan">
                 <div className="card">
                   <h3>{t("sections.gaps")}</h3>
@@ -255,7 +261,7 @@ export default function Results() {
               <CertificationCards certs={result.plan.certifications} />
             </Section>
 
-            <Section id="salary" title={t("sections.salary")} lead={t("sections.salaryLead")} className="results-section--keep">
+            <Section id="salary" title={t("sections.salary")} lead={t(result.plan.salary.now ? "sections.salaryLeadNow" : "sections.salaryLead")} className="results-section--keep">
               <div className="card card--flow">
                 <SalaryRangeChart salary={result.plan.salary} />
               </div>

@@ -6,7 +6,6 @@ import { Link } from "react-router-dom";
 import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer, Legend } from "recharts";
 import {
   STAGES,
-  type CertificationSummary,
   type Dimension,
   type Gap,
   type Lean,
@@ -14,7 +13,6 @@ import {
   type QualityFlag,
   type Result,
   type RoadmapStep,
-  type RoleSalary,
   type Share,
   type StepStatus,
 } from "../../api/types";
@@ -28,9 +26,11 @@ import {
   leanWording,
   radarData,
   salaryChart,
+  salaryGroups,
   splitLabel,
   stageIndex,
   type DimensionDelta,
+  type PlanSalary,
   type Verdict,
 } from "./resultsLogic";
 import { RoleVerdict, trackTone } from "./fit";
@@ -412,7 +412,11 @@ function StepStatusControl({ stepId, title, value, busy, onChange }: { stepId: s
 
 /* ---------- Certifications ---------- */
 
-export function CertificationCards({ certs }: { certs: CertificationSummary[] }) {
+/** PlanCertification is a plan's certification: whether the person can sit it now, and what is missing if not. */
+type PlanCertification = Result["plan"]["certifications"][number];
+
+/** CertificationCards lists the plan's certifications in the server's order (those open now first), each saying whether it can be taken now. */
+export function CertificationCards({ certs }: { certs: PlanCertification[] }) {
   const { t } = useTranslation("results");
   return (
     <div data-testid="certifications">
@@ -424,7 +428,7 @@ export function CertificationCards({ certs }: { certs: CertificationSummary[] })
       ) : (
         <ul className="cert-cards">
           {certs.map((c) => (
-            <li key={c.slug} className={`card cert card--${c.track === "both" ? "pm" : c.track}`}>
+            <li key={c.slug} className={`card cert card--${c.track === "both" ? "pm" : c.track}${c.eligible_now ? "" : " cert--later"}`} data-testid="cert" data-eligible={c.eligible_now}>
               <p className="cert__abbr">{c.abbreviation}</p>
               <h3 className="cert__name">{c.name}</h3>
               <p className="muted small">{c.issuer}</p>
@@ -432,6 +436,27 @@ export function CertificationCards({ certs }: { certs: CertificationSummary[] })
                 <Badge tone={trackTone(c.track)}>{t(`certTrack.${c.track}`)}</Badge>
                 <Badge>{t("certs.stage", { stage: c.stage.name })}</Badge>
               </p>
+              {c.eligible_now ? (
+                <p className="cert__eligible">
+                  <Badge tone="ok">{t("certs.eligibleNow")}</Badge>
+                </p>
+              ) : (
+                <div className="cert__eligible cert__eligible--later">
+                  <p>
+                    <Badge tone="warn">{t("certs.notYet")}</Badge>
+                  </p>
+                  {c.missing.length > 0 && (
+                    <>
+                      <p className="small cert__missing-title">{t("certs.missingTitle")}</p>
+                      <ul className="small cert__missing">
+                        {c.missing.map((m) => (
+                          <li key={m}>{m}</li>
+                        ))}
+                      </ul>
+                    </>
+                  )}
+                </div>
+              )}
               <p className="small cert__summary">{c.summary}</p>
               <a href={c.url} target="_blank" rel="noopener noreferrer" className="small">
                 {t("certs.official")}
@@ -448,7 +473,7 @@ export function CertificationCards({ certs }: { certs: CertificationSummary[] })
 
 /* ---------- Salary ---------- */
 
-export function SalaryRangeChart({ salary }: { salary: { target: RoleSalary; next_step: RoleSalary | null } }) {
+export function SalaryRangeChart({ salary }: { salary: PlanSalary }) {
   const { t, i18n } = useTranslation("results");
   const lang = i18n.language;
   const chart = salaryChart(salary);
@@ -459,7 +484,7 @@ export function SalaryRangeChart({ salary }: { salary: { target: RoleSalary; nex
       </div>
     );
   }
-  const groups = [salary.target, ...(salary.next_step ? [salary.next_step] : [])];
+  const groups = salaryGroups(salary);
   return (
     <div className="salary" data-testid="salary-chart">
       <div className="salary__axis" aria-hidden="true">
@@ -472,14 +497,14 @@ export function SalaryRangeChart({ salary }: { salary: { target: RoleSalary; nex
           ))}
         </span>
       </div>
-      {groups.map((g, gi) => (
-        <section key={g.role} className="salary__group" aria-label={g.name}>
+      {groups.map(({ kind, s: g }) => (
+        <section key={g.role} className={`salary__group salary__group--${kind}`} aria-label={g.name} data-kind={kind}>
           <h3 className="salary__role">
-            {g.name} <span className="muted small">{gi === 0 ? t("salary.target") : t("salary.nextStep")}</span>
+            {g.name} <span className="muted small">{t(kind === "now" ? "salary.now" : kind === "target" ? "salary.target" : "salary.nextStep")}</span>
           </h3>
           <ul className="salary__rows">
             {chart.rows
-              .filter((r) => r.role === g.role)
+              .filter((r) => r.role === g.role && r.kind === kind)
               .map((r) => (
                 <li key={r.key} className="salary__row">
                   <div className="salary__label">
@@ -499,9 +524,9 @@ export function SalaryRangeChart({ salary }: { salary: { target: RoleSalary; nex
                       <span key={v} className="salary__grid" style={{ left: `${(v / chart.scaleMax) * 100}%` }} />
                     ))}
                     {r.point ? (
-                      <span className={`salary__point salary__point--${gi === 0 ? "target" : "next"}`} style={{ left: `${r.left}%` }} />
+                      <span className={`salary__point salary__point--${kind}`} style={{ left: `${r.left}%` }} />
                     ) : (
-                      <span className={`salary__bar salary__bar--${gi === 0 ? "target" : "next"}${r.open ? " salary__bar--open" : ""}`} style={{ left: `${r.left}%`, width: `${r.width}%` }} />
+                      <span className={`salary__bar salary__bar--${kind}${r.open ? " salary__bar--open" : ""}`} style={{ left: `${r.left}%`, width: `${r.width}%` }} />
                     )}
                   </div>
                   <p className="salary__source small muted">

@@ -109,3 +109,33 @@ export const refusedResult: Result = {
     salary: { target: { role: "", name: "", ranges: [] }, next_step: null, now: null },
   },
 };
+
+/**
+ * nowRoleResult is a developer with no PM duty aiming at project manager:
+ * ready today for PM assistant, with the pay of both, and a plan whose
+ * certifications open now come first, then one not open yet.
+ */
+export const nowRoleResult: Result = {
+  ...resultV2,
+  plan: {
+    ...resultV2.plan,
+    now_role: "pm-assistant",
+    now_role_name: "PM assistant",
+    certifications: [
+      { slug: "capm", abbreviation: "CAPM", name: "Certified Associate in Project Management", issuer: "PMI", track: "pm", stage: { key: "coordinator", name: "Coordinator" }, url: "https://www.pmi.org/certifications/capm", summary: "Entry-level PM certification.", eligible_now: true, missing: [] },
+      {
+        ...result.plan.certifications[0],
+        eligible_now: false,
+        missing: ["36 months leading projects (with a degree; 60 without)", "35 hours of project management training"],
+      },
+    ],
+    salary: {
+      ...salary,
+      now: {
+        role: "pm-assistant",
+        name: "PM assistant",
+        ranges: [{ label: "PM assistant pay", min_jpy: 4_000_000, max_jpy: 5_500_000, estimate: true, note: null, source: { name: "Job listings survey", url: "https://example.org/pay", year: 2025 } }],
+      },
+    },
+  },
+};

@@ -202,3 +202,18 @@ describe("flagReasons", () => {
     expect(flagReasons(["too_fast", "inconsistent_answers", "straight_lining", "inconsistent_reverse_pairs"])).toEqual(["straight_lining", "inconsistent", "too_fast"]);
   });
 });
+
+describe("salaryChart with a role for now", () => {
+  it("lays the role for now, the target and the next role up on one scale, in ladder order", () => {
+    const now = { role: "pm-assistant", name: "PM assistant", ranges: [{ label: "x", min_jpy: 4_000_000, max_jpy: 5_500_000, estimate: true, note: null, source: { name: "s", url: null, year: 2025 } }] };
+    const c = salaryChart({ ...salary, now });
+    expect(c.rows.map((r) => [r.role, r.kind, r.target])).toEqual([
+      ["pm-assistant", "now", false],
+      ["project-manager", "target", true],
+      ["project-manager", "target", true],
+      ["program-manager", "next", false],
+    ]);
+    expect(c.rows[0].left).toBeCloseTo((4_000_000 / c.scaleMax) * 100, 1);
+    expect(salaryChart({ ...salary, now: null }).rows.map((r) => r.kind)).toEqual(["target", "target", "next"]);
+  });
+});

@@ -89,11 +89,31 @@ export function earlierAttempts(all: MyAssessment[], currentId: string): MyAsses
     .sort((x, y) => (y.submitted_at ?? "").localeCompare(x.submitted_at ?? ""));
 }
 
+export type SalaryKind = "now" | "target" | "next";
+
+/** PlanSalary is the pay the plan shows: the target's, the next role up's and the role for now's. */
+export interface PlanSalary {
+  target: RoleSalary;
+  next_step: RoleSalary | null;
+  now?: RoleSalary | null;
+}
+
+/** salaryGroups lists the plan's roles with pay in ladder order: the role for now, the target, the next one up. */
+export function salaryGroups(salary: PlanSalary): { kind: SalaryKind; s: RoleSalary }[] {
+  return [
+    ...(salary.now ? [{ kind: "now" as const, s: salary.now }] : []),
+    { kind: "target" as const, s: salary.target },
+    ...(salary.next_step ? [{ kind: "next" as const, s: salary.next_step }] : []),
+  ];
+}
+
 export interface SalaryRow {
   key: string;
   role: string;
   roleName: string;
   target: boolean;
+  /** Which of the plan's roles: the one for now, the target, or the next one up. */
+  kind: SalaryKind;
   range: SalaryRange;
   min: number;
   max: number | null;
@@ -124,15 +144,12 @@ export function niceStep(maxYen: number): number {
 }
 
 /**
- * salaryChart lays out the salary ranges of the target role and the next
- * role up as horizontal bars on one scale. Open-ended ranges reach 25% past
+ * salaryChart lays out the salary ranges of the role for now (if any), the
+ * target role and the next role up as horizontal bars on one scale. Open-ended ranges reach 25% past
  * their floor (or the highest figure) so they read as "and up".
  */
-export function salaryChart(salary: { target: RoleSalary; next_step: RoleSalary | null }): SalaryChart {
-  const groups = [
-    { s: salary.target, target: true },
-    ...(salary.next_step ? [{ s: salary.next_step, target: false }] : []),
-  ];
+export function salaryChart(salary: PlanSalary): SalaryChart {
+  const groups = salaryGroups(salary);
   const flat = groups.flatMap((g) => g.s.ranges.map((r, i) => ({ g, r, i })));
   if (flat.length === 0) return { rows: [], scaleMax: 0, ticks: [] };
   const highest = Math.max(...flat.map(({ r }) => Math.max(r.min_jpy, r.max_jpy ?? 0)));
@@ -152,7 +169,8 @@ export function salaryChart(salary: { target: RoleSalary; next_step: RoleSalary 
       key: `${g.s.role}-${i}`,
       role: g.s.role,
       roleName: g.s.name,
-      target: g.target,
+      target: g.kind === "target",
+      kind: g.kind,
       range: r,
       min: r.min_jpy,
       max: r.max_jpy,
