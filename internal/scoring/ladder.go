@@ -1,8 +1,6 @@
 package scoring
 
 import (
-	"sort"
-
 	"github.com/pmpath/pmpath/internal/catalog"
 	"github.com/pmpath/pmpath/internal/construct"
 )
@@ -48,19 +46,7 @@ func ladderReadiness(evidence []Evidence) construct.Stage {
 		}
 		best[e.Item] = max(best[e.Item], r)
 	}
-	ranks := make([]int, 0, len(best))
-	for _, r := range best {
-		ranks = append(ranks, r)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(ranks)))
-	rank := 0
-	switch {
-	case len(ranks) == 1:
-		rank = min(ranks[0], 1)
-	case len(ranks) >= 2:
-		rank = min(ranks[0], ranks[1]+1)
-	}
-	return construct.Stages[min(rank, capRank)].Key
+	return construct.Stages[min(corroborated(best), capRank)].Key
 }
 
 // roleForNow is the role on the target's track that the person is ready

@@ -369,19 +369,25 @@ func readiness(evidence []Evidence) construct.Stage {
 		r, _ := construct.Rank(e.Stage)
 		best[e.Item] = max(best[e.Item], r)
 	}
+	return construct.Stages[corroborated(best)].Key
+}
+
+// corroborated is the rank the items' best ranks support: the highest, but
+// at most one above the second highest (one item alone reaches at most
+// rank 1).
+func corroborated(best map[string]int) int {
 	ranks := make([]int, 0, len(best))
 	for _, r := range best {
 		ranks = append(ranks, r)
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(ranks)))
-	rank := 0
 	switch {
 	case len(ranks) == 1:
-		rank = min(ranks[0], 1)
+		return min(ranks[0], 1)
 	case len(ranks) >= 2:
-		rank = min(ranks[0], ranks[1]+1)
+		return min(ranks[0], ranks[1]+1)
 	}
-	return construct.Stages[rank].Key
+	return 0
 }
 
 func qualityFlags(q *questionnaire.Questionnaire, answers questionnaire.Answers, likert []int, elapsed time.Duration) []string {
