@@ -212,7 +212,7 @@ type planJSON struct {
 	NowRole     *string `json:"now_role"`
 	NowRoleName *string `json:"now_role_name"`
 	Salary      struct {
-		Target   roleSalaryJSON  `json:"target"`
+		Target   *roleSalaryJSON `json:"target"`
 		NextStep *roleSalaryJSON `json:"next_step"`
 		Now      *roleSalaryJSON `json:"now"`
 	} `json:"salary"`
@@ -265,7 +265,10 @@ func resultOf(r *report.Result) *resultJSON {
 	p.Certifications = each(r.Plan.Certifications, func(pc report.PlanCertification) planCertJSON {
 		return planCertJSON{certSummaryJSON: certSummaryOf(pc.Certification), EligibleNow: pc.EligibleNow, Missing: pc.Missing}
 	})
-	p.Salary.Target = roleSalaryOf(r.Plan.TargetSalary)
+	if ts := r.Plan.TargetSalary; ts != nil {
+		s := roleSalaryOf(*ts)
+		p.Salary.Target = &s
+	}
 	if next := r.Plan.NextSalary; next != nil {
 		s := roleSalaryOf(*next)
 		p.Salary.NextStep = &s

@@ -157,7 +157,7 @@ func japanese() map[string]string {
 		"unknown track":                      "トラックの指定が正しくありません",
 		"unknown role":                       "不明なロールです",
 		"no result yet: take the quiz, or pass ?role= to follow a role's roadmap":                         "まだ診断結果がありません。診断を受けるか、?role= でロールを指定してロードマップを表示してください",
-		"your latest result gave no plan: take the quiz again, or pass ?role= to follow a role's roadmap": "直近の診断結果は回答の信頼性が低く、プランを作れませんでした。もう一度診断を受けるか、?role= で役割を指定してロードマップを表示してください",
+		"your latest result gave no plan: take the quiz again, or pass ?role= to follow a role's roadmap": "直近の診断結果からはプランを作れませんでした。もう一度診断を受けるか、?role= で役割を指定してロードマップを表示してください",
 		"invalid status": "状態の指定が正しくありません",
 		"must be done, learning, pending or skipped": "done、learning、pending、skipped のいずれかを指定してください",
 		"no roadmap step %q":                         "ロードマップのステップ %q が見つかりません",

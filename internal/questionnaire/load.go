@@ -203,6 +203,9 @@ func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured ma
 			inScale[f] = s.Key
 		}
 	}
+	if fit := len(q.Scales) - len(sharedKeys(q)); fit == 0 {
+		c.Add(file, "scales", "at least one scale must decide role fit (not be shared)")
+	}
 	for d := range measured {
 		if _, ok := inScale[d]; !ok {
 			c.Add(file, "scales", "dimension %q is measured but belongs to no scale", d)
@@ -281,4 +284,15 @@ func checkScales(c *datafile.Checker, file string, q *Questionnaire, measured ma
 			}
 		}
 	}
+}
+
+// sharedKeys lists the keys of q's shared scales.
+func sharedKeys(q *Questionnaire) []string {
+	var out []string
+	for _, s := range q.Scales {
+		if s.Shared {
+			out = append(out, s.Key)
+		}
+	}
+	return out
 }

@@ -71,3 +71,16 @@ func TestPlanCertificationsSayWhatIsMissing(t *testing.T) {
 		})
 	}
 }
+
+// TestRefusedSheetHasNoPlanPay checks that a result with no target role
+// words no plan: no target, no pay for a role that does not exist.
+func TestRefusedSheetHasNoPlanPay(t *testing.T) {
+	c, err := catalog.Load(seed.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := ResultOf(&scoring.Result{Quality: scoring.Quality{Flags: []string{scoring.FlagStraightLining}}}, nil, firstVersion(t), c, i18n.EN)
+	if v.Plan.TargetRole.Slug != "" || v.Plan.TargetSalary != nil || v.Plan.NowRole != nil || v.Plan.NextSalary != nil {
+		t.Errorf("a refused sheet's plan: %+v", v.Plan)
+	}
+}

@@ -107,7 +107,8 @@ type Plan struct {
 	Certifications []PlanCertification
 	// TargetSalary is the target role's pay; NextSalary the pay of the
 	// next role on its track, nil at the top.
-	TargetSalary RoleSalary
+	// It is nil when no plan is targeted (an unreliable sheet).
+	TargetSalary *RoleSalary
 	NextSalary   *RoleSalary
 	// NowRole is the role the person is ready for today and NowSalary its
 	// pay; nil when that is the target itself (or for the first model).
@@ -229,7 +230,9 @@ func ResultOf(r *scoring.Result, answers questionnaire.Answers, q *questionnaire
 		}
 		return 1
 	})
-	p.TargetSalary = RoleSalary{Role: p.TargetRole, Ranges: salariesOf(target.Salary, l)}
+	if target.Slug != "" {
+		p.TargetSalary = &RoleSalary{Role: p.TargetRole, Ranges: salariesOf(target.Salary, l)}
+	}
 	if now, ok := c.Role(r.Plan.NowRole); ok && now.Slug != target.Slug {
 		ref := RoleRef{Slug: now.Slug, Name: now.Name.In(l)}
 		p.NowRole = &ref

@@ -276,7 +276,7 @@ func confidenceOf(fits []profileFit, scales []scaleState) Confidence {
 	switch {
 	case margin < closeZ*se || c.Margin == 0:
 		c.Level = ConfidenceTooClose
-	case margin >= clearZ*se && c.Margin >= clearMin:
+	case margin >= clearZ*se && margin >= clearMin:
 		c.Level = ConfidenceClear
 	default:
 		c.Level = ConfidenceLikely

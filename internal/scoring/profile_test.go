@@ -213,3 +213,31 @@ func contains(xs []string, x string) bool {
 
 // time1 is one second per answer.
 func time1(n int) time.Duration { return time.Duration(n) * time.Second }
+
+// TestProfileEdges pins two edges: a sheet submitted within milliseconds
+// of its draft is too fast (not "untimed"), and a margin just under 3
+// points is never clear, however it rounds.
+func TestProfileEdges(t *testing.T) {
+	q, c := profileFixtures(t)
+	a := atLevels(q, map[string]float64{"lead": 0.9, "delivery": 0.8, "path": 0.9})
+	r, err := scoring.Score(scoring.Input{Questionnaire: q, Catalog: c, Answers: a, Elapsed: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Quality.Reliable || !contains(r.Quality.Flags, scoring.FlagTooFast) || r.Quality.Indices.SecondsPerAnswer <= 0 {
+		t.Errorf("0.3 s for the whole sheet: flags %v, indices %+v", r.Quality.Flags, *r.Quality.Indices)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 5000 {
+		r, err := scoring.Score(scoring.Input{Questionnaire: q, Catalog: c, Answers: atLevels(q, randomLevels(q, rng))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The margin of the fits as computed: the difference of the shown
+		// fits can be 1 off either way, so a clear result must show 3 or
+		// more only when its true margin is at least 3.
+		if r.Confidence.Level == scoring.ConfidenceClear && r.Roles[0].Fit-r.Roles[1].Fit < 2 {
+			t.Fatalf("clear with shown fits %d and %d", r.Roles[0].Fit, r.Roles[1].Fit)
+		}
+	}
+}

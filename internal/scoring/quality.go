@@ -127,8 +127,12 @@ func profileQuality(q *questionnaire.Questionnaire, answers questionnaire.Answer
 		}
 		ix.SameShare = round2(float64(top) / float64(len(raw)))
 	}
+	var perAnswer float64
 	if elapsed > 0 && len(answers) > 0 {
-		ix.SecondsPerAnswer = round2(elapsed.Seconds() / float64(len(answers)))
+		perAnswer = elapsed.Seconds() / float64(len(answers))
+		// At least 0.01 shown, so a sheet timed at all never reads as
+		// untimed.
+		ix.SecondsPerAnswer = max(round2(perAnswer), 0.01)
 	}
 
 	flags := []string{}
@@ -138,7 +142,9 @@ func profileQuality(q *questionnaire.Questionnaire, answers questionnaire.Answer
 	if n >= minPairs && len(ks) >= straightMin && ix.PairGap+ix.ScaleSpread >= maxInconsistency {
 		flags = append(flags, FlagInconsistentAnswers)
 	}
-	if ix.SecondsPerAnswer > 0 && ix.SecondsPerAnswer < minSecondsPerAnswer {
+	// The unrounded time decides: a sheet submitted within milliseconds
+	// of its draft must not round to "untimed".
+	if perAnswer > 0 && perAnswer < minSecondsPerAnswer {
 		flags = append(flags, FlagTooFast)
 	}
 	return Quality{Flags: flags, Reliable: len(flags) == 0, Indices: &ix}

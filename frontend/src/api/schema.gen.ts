@@ -715,7 +715,7 @@ export interface components {
                 why: string[];
                 reasons: components["schemas"]["Reason"][];
             }[];
-            /** @description The first role; null when the sheet was not reliable (quality.reliable false). */
+            /** @description The first role. Scoring version 2 gives null when the sheet was refused (quality.reliable false); version 1 only flagged and still recommended. */
             recommended_role: string | null;
             /** @description How safely the first role is told from the runner-up (scoring version 2; null before). too_close: the margin is within its own standard error, so both roles are named; clear: at least two standard errors and at least 3 points; likely: in between. */
             confidence: {
@@ -772,7 +772,8 @@ export interface components {
                 /** @description The plan's certifications, those the person can sit now first. eligible_now weighs prior certifications and months of leading projects (what the experience answers vouch for); missing words every condition not met yet, training hours included. */
                 certifications: components["schemas"]["PlanCertification"][];
                 salary: {
-                    target: components["schemas"]["RoleSalary"];
+                    /** @description The target role's pay; null when no plan is targeted. */
+                    target: components["schemas"]["RoleSalary"] | null;
                     next_step: components["schemas"]["RoleSalary"] | null;
                     /** @description The pay of the role for now (now_role); null when there is none. */
                     now: components["schemas"]["RoleSalary"] | null;

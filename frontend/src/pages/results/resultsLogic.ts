@@ -93,7 +93,7 @@ export type SalaryKind = "now" | "target" | "next";
 
 /** PlanSalary is the pay the plan shows: the target's, the next role up's and the role for now's. */
 export interface PlanSalary {
-  target: RoleSalary;
+  target: RoleSalary | null;
   next_step: RoleSalary | null;
   now?: RoleSalary | null;
 }
@@ -102,7 +102,7 @@ export interface PlanSalary {
 export function salaryGroups(salary: PlanSalary): { kind: SalaryKind; s: RoleSalary }[] {
   return [
     ...(salary.now ? [{ kind: "now" as const, s: salary.now }] : []),
-    { kind: "target" as const, s: salary.target },
+    ...(salary.target ? [{ kind: "target" as const, s: salary.target }] : []),
     ...(salary.next_step ? [{ kind: "next" as const, s: salary.next_step }] : []),
   ];
 }
